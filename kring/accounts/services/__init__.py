@@ -1,0 +1,1 @@
+"""Writes for people, invitations, rollout, imports, activity and the audit log."""

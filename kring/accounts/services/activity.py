@@ -1,0 +1,117 @@
+"""The one writer of ActivityEvent (ANALYTICS.md §2): after commit, with the 30-minute session rule."""
+
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+
+from kring.accounts.models import ActivityEvent, ActivitySession, User
+from kring.common import clock
+
+SESSION_NAMESPACE = uuid.UUID("6c1e2f52-8f0c-4c43-9d3b-6b7bb1f3c0aa")
+
+VERBS = frozenset(
+    {
+        "invite_accepted", "login", "session_start", "page_view", "search", "profile_viewed",
+        "followed", "group_joined", "group_left", "group_requested", "news_read_confirmed",
+        "file_downloaded", "poll_voted", "event_rsvp", "post_created", "question_asked", "share",
+        "comment_created", "reaction_added", "mention", "answer_accepted", "file_uploaded",
+        "page_edited", "space_muted", "digest_opt_out", "email_unsubscribed", "push_disabled",
+        "tour_completed", "outcome_marked",
+    }
+)  # fmt: skip
+
+
+def session_id_for(user_id: int, started_at: datetime) -> uuid.UUID:
+    """Deterministic, so sessions_recompute reproduces the ids from the events alone."""
+    return uuid.uuid5(SESSION_NAMESPACE, f"{user_id}:{started_at.timestamp():.6f}")
+
+
+def session_gap() -> timedelta:
+    return timedelta(minutes=settings.KRING["SESSION_GAP_MINUTES"])
+
+
+def activity_record(
+    *,
+    actor: User,
+    verb: str,
+    obj_type: str = "",
+    obj_id: int | None = None,
+    root_type: str = "",
+    root_id: int | None = None,
+    space_id: int | None = None,
+    target_user_id: int | None = None,
+    client: str = "web",
+    meta: dict[str, Any] | None = None,
+    occurred_at: datetime | None = None,
+) -> None:
+    """Record that `actor` did `verb`; the row is written once the surrounding transaction commits."""
+    if verb not in VERBS:
+        raise ValueError(f"Unknown activity verb: {verb}")
+    if not actor.pk:
+        return
+    moment = occurred_at or clock.now()
+    fields = {
+        "verb": verb,
+        "object_type": obj_type,
+        "object_id": obj_id,
+        "root_type": root_type,
+        "root_id": root_id,
+        "space_id": space_id,
+        "unit_id": actor.primary_unit_id,
+        "target_user_id": target_user_id,
+        "client": client,
+        "meta": meta or {},
+    }
+    transaction.on_commit(lambda: _write(actor.pk, moment, fields))
+
+
+def _write(actor_id: int, moment: datetime, fields: dict[str, Any]) -> None:
+    now = clock.now()
+    with transaction.atomic():
+        state = ActivitySession.objects.select_for_update().filter(user_id=actor_id).first()
+        rows = []
+        if state is None or moment - state.last_event_at >= session_gap():
+            session_id = session_id_for(actor_id, moment)
+            rows.append(
+                ActivityEvent(
+                    occurred_at=moment, recorded_at=now, actor_id=actor_id, verb="session_start",
+                    session_id=session_id, unit_id=fields["unit_id"], client=fields["client"],
+                )
+            )  # fmt: skip
+            ActivitySession.objects.update_or_create(
+                user_id=actor_id, defaults={"session_id": session_id, "last_event_at": moment}
+            )
+        else:
+            session_id = state.session_id
+            if moment > state.last_event_at:
+                ActivitySession.objects.filter(user_id=actor_id).update(last_event_at=moment)
+        rows.append(
+            ActivityEvent(
+                occurred_at=moment, recorded_at=now, actor_id=actor_id, session_id=session_id,
+                **fields,
+            )
+        )  # fmt: skip
+        ActivityEvent.objects.bulk_create(rows)
+
+
+def sessions_recompute(*, user_id: int) -> int:
+    """Reassign one person's session ids from their events; returns the number of sessions."""
+    gap = session_gap()
+    last: datetime | None = None
+    current: uuid.UUID | None = None
+    count = 0
+    events = ActivityEvent.objects.filter(actor_id=user_id).exclude(verb="session_start")
+    changed = []
+    for event in events.order_by("occurred_at", "pk"):
+        if last is None or event.occurred_at - last >= gap:
+            current = session_id_for(user_id, event.occurred_at)
+            count += 1
+        last = event.occurred_at
+        if event.session_id != current:
+            event.session_id = current  # type: ignore[assignment]
+            changed.append(event)
+    ActivityEvent.objects.bulk_update(changed, ["session_id"])
+    return count
