@@ -227,6 +227,22 @@ class Organisation(models.Model):
         return org
 
 
+class EmployeeImport(models.Model):
+    """An uploaded employee CSV: checked in a dry run first, then applied all-or-nothing."""
+
+    uploaded_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=clock.now)
+    filename = models.CharField(max_length=255)
+    content = models.TextField()
+    sha256 = models.CharField(max_length=64)
+    plan = models.JSONField(default=dict, blank=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+    applied_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+
 class ActivityEvent(models.Model):
     """Append-only record of what people do (ANALYTICS.md §2); written by activity_record only."""
 

@@ -1,9 +1,16 @@
-from django.urls import path
+from django.urls import include, path
 
-from kring.admin_console import views
+from kring.admin_console.views import home
 
 app_name = "admin_console"
 
+# Each area's URL module adds its names to the admin_console namespace.
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("", home.index, name="index"),
+    path("mensen/", include("kring.admin_console.urls_people")),
+    path("eenheden/", include("kring.admin_console.urls_units")),
+    path("uitrol/", include("kring.admin_console.urls_rollout")),
+    path("import/", include("kring.admin_console.urls_import")),
+    path("audit/", include("kring.admin_console.urls_audit")),
+    path("instellingen/", include("kring.admin_console.urls_settings")),
 ]

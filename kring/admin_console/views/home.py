@@ -1,11 +1,9 @@
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from kring.accounts import permissions
+from kring.admin_console.views.base import console_view
 
 
-@login_required
+@console_view
 def index(request: HttpRequest) -> HttpResponse:
-    permissions.check_administer(request.user)
     return render(request, "admin_console/index.html", {})

@@ -1,0 +1,1 @@
+"""The admin console: everyday administration on real pages, one module per area."""
