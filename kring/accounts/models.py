@@ -97,6 +97,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         on_delete=models.SET_NULL,
         related_name="people",
     )
+    class Source(models.TextChoices):
+        MANUAL = "manual", _("Added by hand")
+        IMPORT = "import", _("Employee import")
+        SCIM = "scim", _("Provisioning (SCIM)")
+
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.MANUAL
+    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=clock.now)
@@ -164,7 +172,9 @@ class Invitation(models.Model):
     """A single-use link that lets an invited person set a password and log in."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
-    token_hash = models.CharField(max_length=64, unique=True)
+    # The link's token is derived from this nonce with SECRET_KEY (HMAC), so neither a database
+    # dump alone nor the task queue ever holds a usable link.
+    nonce = models.CharField(max_length=64, unique=True)
     wave = models.ForeignKey(
         RolloutWave, null=True, blank=True, on_delete=models.SET_NULL, related_name="invitations"
     )
