@@ -37,7 +37,7 @@ demo: install ## Install, migrate, generate the demo organisation once, start a 
 	@KRING_HTTPS=0 DJANGO_SETTINGS_MODULE=config.settings.prod $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@KRING_HTTPS=0 DJANGO_SETTINGS_MODULE=config.settings.prod $(BIN)/python manage.py seed_demo --seed $(SEED) --if-missing
 	@KRING_HTTPS=0 DJANGO_SETTINGS_MODULE=config.settings.prod $(BIN)/python manage.py demo_logins --port $(PORT)
-	@KRING_HTTPS=0 DJANGO_SETTINGS_MODULE=config.settings.prod bash scripts/serve.sh $(PORT)
+	@KRING_HTTPS=0 KRING_MAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend DJANGO_SETTINGS_MODULE=config.settings.prod bash scripts/serve.sh $(PORT)
 
 browser: ## Install Debian's Chromium for the browser tests (root, or prints how)
 	@test -x /usr/bin/chromium || { \

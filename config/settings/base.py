@@ -171,8 +171,18 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Mail
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "127.0.0.1")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+# Django 6.1 mailers. KRING_MAIL_BACKEND picks another backend (the demo writes mail to var/mail/).
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get("KRING_MAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
+        "OPTIONS": {
+            "host": os.environ.get("EMAIL_HOST", "127.0.0.1"),
+            "port": int(os.environ.get("EMAIL_PORT", "25")),
+        },
+    }
+}
+if MAILERS["default"]["BACKEND"].endswith("filebased.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {"file_path": str(VAR_DIR / "mail")}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kring <kring@localhost>")
 
 # --- Security headers (strict CSP: no inline scripts, styles or handlers)
