@@ -35,6 +35,7 @@ def person_create(
     language: str = "nl",
     password: str | None = None,
     status: str = User.Status.INVITED,
+    source: str = User.Source.MANUAL,
     audit: bool = True,
 ) -> User:
     email = User.objects.normalize_email(email.strip()).lower()
@@ -50,6 +51,7 @@ def person_create(
         line_manager=line_manager,
         language=language,
         status=status,
+        source=source,
     )
     if status == User.Status.ACTIVE:
         user.activated_at = clock.now()
