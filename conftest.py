@@ -9,6 +9,16 @@ from kring.org.tests.factories import unit_factory
 PASSWORD = "correct-horse-battery"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (rate limits, the cached organisation)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def board(db):
     return unit_factory("Stichting Testbestuur", kind="organisation")

@@ -26,3 +26,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# Parallel test workers each get their own Redis database, so clearing the cache is safe.
+if os.environ.get("REDIS_URL"):
+    _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    _base = os.environ["REDIS_URL"].rsplit("/", 1)[0]
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"{_base}/{10 + _worker}",
+        }
+    }
