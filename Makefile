@@ -54,7 +54,7 @@ check: install ## Lint, format, types, templates, import layers and migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy kring config
-	$(BIN)/djlint kring --check --quiet
+	$(BIN)/djlint kring --lint --quiet
 	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py compilemessages --ignore=.venv -v0 && git diff --quiet -- '*.mo' || true
