@@ -26,12 +26,13 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "treebeard",
     "heroicons",
-    "allauth",
-    "allauth.account",
-    "allauth.mfa",
+    # Before allauth: Kring's templates override allauth's (account/login.html, allauth/layouts, elements).
     "kring.common",
     "kring.org",
     "kring.accounts",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "kring.feed",
     "kring.admin_console",
     "kring.demo",
@@ -211,6 +212,8 @@ KRING = {
     "INVITATION_VALID_DAYS": int(os.environ.get("KRING_INVITATION_VALID_DAYS", "14")),
     "SESSION_GAP_MINUTES": 30,
     "IMPORT_MAX_BYTES": 10 * 1024 * 1024,
+    # Where people reach Kring: links in e-mail sent by background tasks (no request there).
+    "BASE_URL": os.environ.get("KRING_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
 }
 
 LOGGING = {

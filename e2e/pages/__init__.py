@@ -1,0 +1,1 @@
+"""Page objects: what a person sees and does on a page, so tests read as the steps they take."""

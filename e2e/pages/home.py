@@ -1,0 +1,5 @@
+from e2e.pages.base import BasePage
+
+
+class HomePage(BasePage):
+    path = "/"
