@@ -19,6 +19,9 @@ class AccountAdapter(DefaultAccountAdapter):
     def pre_login(self, request: HttpRequest, user: AbstractBaseUser, **kwargs: Any) -> HttpResponse | None:
         # Only reached after the password matched, so these answers reveal nothing to a stranger.
         assert isinstance(user, User)
+        # A leaver hears that first: their wave no longer matters.
+        if user.status == User.Status.DEACTIVATED or not user.is_active:
+            return render(request, "account/account_inactive.html", status=403)
         if user.wave is not None and not user.wave.has_started:
             when = formats.date_format(timezone.localtime(user.wave.starts_at), "DATETIME_FORMAT")
             return render(
@@ -27,8 +30,6 @@ class AccountAdapter(DefaultAccountAdapter):
                 {"wave": user.wave, "when": when},
                 status=403,
             )
-        if user.status == User.Status.DEACTIVATED:
-            return render(request, "account/account_inactive.html", status=403)
         return super().pre_login(request, user, **kwargs)
 
     def add_message(self, request: HttpRequest, level: int, message_template: str | None = None, *args: Any, **kwargs: Any) -> None:

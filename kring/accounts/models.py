@@ -40,9 +40,20 @@ class RolloutWave(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        DUE = "due", _("Sending")
+        SENT = "sent", _("Invitations sent")
+
     @property
     def has_started(self) -> bool:
         return self.starts_at <= clock.now()
+
+    @property
+    def status(self) -> "RolloutWave.Status":
+        if self.invitations_sent_at is not None:
+            return self.Status.SENT
+        return self.Status.DUE if self.has_started else self.Status.PLANNED
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -171,7 +182,19 @@ class UnitAssignment(models.Model):
 class Invitation(models.Model):
     """A single-use link that lets an invited person set a password and log in."""
 
+    class Kind(models.TextChoices):
+        ADMIN = "admin", _("Sent by an administrator")
+        WAVE = "wave", _("Rollout wave")
+        REQUESTED = "requested", _("Asked for a new link")
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        USED = "used", _("Used")
+        EXPIRED = "expired", _("Expired")
+        REVOKED = "revoked", _("Revoked")
+
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.ADMIN)
     # The link's token is derived from this nonce with SECRET_KEY (HMAC), so neither a database
     # dump alone nor the task queue ever holds a usable link.
     nonce = models.CharField(max_length=64, unique=True)
@@ -196,9 +219,22 @@ class Invitation(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.user} ({self.created_at:%Y-%m-%d})"
+
     @property
     def is_usable(self) -> bool:
         return self.used_at is None and self.revoked_at is None and self.expires_at > clock.now()
+
+    @property
+    def state(self) -> "Invitation.State":
+        if self.used_at is not None:
+            return self.State.USED
+        if self.revoked_at is not None:
+            return self.State.REVOKED
+        if self.expires_at <= clock.now():
+            return self.State.EXPIRED
+        return self.State.PENDING
 
 
 ORGANISATION_CACHE_KEY = "kring:organisation"

@@ -1,10 +1,21 @@
+from allauth.account.utils import perform_login
+from allauth.account.views import LoginView as AllauthLoginView
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
 
+from kring.accounts.forms import InvitationAcceptForm
 from kring.accounts.models import Organisation, User
+from kring.accounts.services import invitations
 
 
 @require_POST
@@ -36,3 +47,69 @@ def brand_css(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+# --- Invitations: the link in the e-mail, and the login page's throttling answer
+
+
+def _invitation_trouble(request: HttpRequest, token: str, code: str, message: str) -> HttpResponse:
+    """The page for a link that cannot be used; unknown links look exactly like expired ones."""
+    if code == "used":
+        return render(request, "account/invitation_used.html", status=410)
+    if code == "not_yet":
+        return render(request, "account/invitation_not_yet.html", {"message": message}, status=403)
+    return render(
+        request,
+        "account/invitation_invalid.html",
+        {"token": token, "revoked": code == "revoked"},
+        status=404,
+    )
+
+
+@login_not_required
+@sensitive_post_parameters("password1", "password2")
+@never_cache
+@require_http_methods(["GET", "POST"])
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """Choose a password from an invitation link, then go straight in."""
+    found = invitations.invitation_for_token(token)
+    if found is None:
+        return _invitation_trouble(request, token, "invalid", "")
+    problem = invitations.invitation_problem(found)
+    if problem is not None:
+        return _invitation_trouble(request, token, problem.code or "", str(problem.message))
+    form = InvitationAcceptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitations.invitation_accept(
+                token=token, password=form.cleaned_data["password1"]
+            )
+        except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                return _invitation_trouble(request, token, error.code or "", str(error.message))
+            form.add_error("password1", error.error_dict["password"])
+        else:
+            return perform_login(request, user, redirect_url=reverse("feed:home"))
+    return render(request, "account/invitation_accept.html", {"form": form, "person": found.user})
+
+
+@login_not_required
+@require_POST
+def invitation_request_new(request: HttpRequest, token: str) -> HttpResponse:
+    """Ask for a fresh link. The answer is the same whatever the token was."""
+    invitations.invitation_request_new(token=token)
+    return render(request, "account/invitation_requested.html")
+
+
+class LoginView(AllauthLoginView):
+    """allauth's login, answering 429 (not 200) once failed attempts are throttled."""
+
+    def form_invalid(self, form: Form) -> HttpResponse:
+        response = super().form_invalid(form)
+        codes = {error.code for error in form.non_field_errors().as_data()}
+        if "too_many_login_attempts" in codes:
+            response.status_code = 429
+        return response
+
+
+login = LoginView.as_view()
