@@ -25,7 +25,7 @@ class UserLanguageMiddleware:
         return self.get_response(request)
 
 
-MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/i18n/")
+MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/brand.css")
 
 
 class AdminMFARequiredMiddleware:

@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import URLPattern, path
 
-urlpatterns: list = []
+from kring.admin_console.views import audit
+
+urlpatterns: list[URLPattern] = [
+    path("", audit.audit, name="audit"),
+]

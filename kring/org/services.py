@@ -3,6 +3,7 @@
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
 from kring.common.audit import audit_record
@@ -30,7 +31,7 @@ def unit_create(
     audit: bool = True,
 ) -> OrgUnit:
     name = _clean_name(name)
-    siblings = parent.get_children() if parent else OrgUnit.get_root_nodes()
+    siblings = OrgUnit.objects.get_children(parent) if parent else OrgUnit.objects.get_root_nodes()
     if siblings.filter(name__iexact=name).exists():
         raise ValidationError({"name": _("There is already a unit with this name here.")})
     fields = {"name": name, "kind": kind, "location": location.strip(), "manager_id": manager_id}
@@ -54,8 +55,8 @@ def unit_update(
     manager_id: int | None = None,
 ) -> OrgUnit:
     name = _clean_name(name)
-    parent = unit.get_parent()
-    siblings = parent.get_children() if parent else OrgUnit.get_root_nodes()
+    parent = OrgUnit.objects.get_parent(unit, update=True)
+    siblings = OrgUnit.objects.get_children(parent) if parent else OrgUnit.objects.get_root_nodes()
     if siblings.filter(name__iexact=name).exclude(pk=unit.pk).exists():
         raise ValidationError({"name": _("There is already a unit with this name here.")})
     before = {"name": unit.name, "kind": unit.kind, "location": unit.location, "manager": unit.manager_id}
@@ -75,10 +76,12 @@ def unit_move(*, actor: AbstractBaseUser | None, unit: OrgUnit, new_parent: OrgU
     unit.refresh_from_db()
     new_parent.refresh_from_db()
     if new_parent.pk == unit.pk or new_parent.is_descendant_of(unit):
-        raise ValidationError(_("A unit cannot be moved under itself."))
-    if new_parent.get_children().filter(name__iexact=unit.name).exists():
+        raise ValidationError(_("A unit cannot be moved under itself or one of its sub-units."))
+    old_parent = OrgUnit.objects.get_parent(unit, update=True)
+    if old_parent is not None and old_parent.pk == new_parent.pk:
+        return unit  # Already there: nothing to move, nothing to audit.
+    if OrgUnit.objects.get_children(new_parent).filter(name__iexact=unit.name).exists():
         raise ValidationError(_("There is already a unit with this name here."))
-    old_parent = unit.get_parent()
     OrgUnit.objects.move(unit, new_parent, pos="sorted-child")
     audit_record(
         actor=actor, action="unit.move", obj=unit,
@@ -91,12 +94,21 @@ def unit_move(*, actor: AbstractBaseUser | None, unit: OrgUnit, new_parent: OrgU
 @transaction.atomic
 def unit_delete(*, actor: AbstractBaseUser | None, unit: OrgUnit) -> None:
     """Delete an empty unit; a unit with sub-units or people is refused, never orphaned."""
-    if unit.get_children_count():
+    if OrgUnit.objects.get_children_count(unit):
         raise ValidationError(_("Move or delete the sub-units first."))
-    if unit.people.exists():
+    if unit.people.exists() or unit.extra_people.exists():
         raise ValidationError(_("Move the people of this unit to another unit first."))
     audit_record(actor=actor, action="unit.delete", obj=unit)
-    unit.delete()
+    try:
+        unit.delete()
+    except (ProtectedError, RestrictedError) as exc:
+        # Unit history (people who worked here before) and later content keep the unit alive.
+        raise ValidationError(
+            _(
+                "This unit cannot be deleted: the unit history of people who worked here still "
+                "refers to it. Rename or move it instead."
+            )
+        ) from exc
 
 
 def unit_by_path(path: str) -> OrgUnit | None:
@@ -106,7 +118,7 @@ def unit_by_path(path: str) -> OrgUnit | None:
         return None
     candidates = OrgUnit.objects.filter(name__iexact=names[-1], depth__gte=len(names))
     for unit in candidates:
-        chain = [u.name.lower() for u in [*unit.get_ancestors(), unit]]
+        chain = [u.name.lower() for u in [*OrgUnit.objects.get_ancestors(unit), unit]]
         if chain[-len(names) :] == [n.lower() for n in names]:
             return unit
     return None

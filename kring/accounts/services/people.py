@@ -67,12 +67,36 @@ def person_create(
 TRACKED_FIELDS = ("display_name", "job_title", "primary_unit", "line_manager", "wave", "language")
 
 
+def _manages_indirectly(person: User, manager: User) -> bool:
+    """Whether `person` is somewhere above `manager` in the line of managers."""
+    seen: set[int] = set()
+    current: int | None = manager.line_manager_id
+    while current is not None and current not in seen:
+        if current == person.pk:
+            return True
+        seen.add(current)
+        current = User.objects.filter(pk=current).values_list("line_manager_id", flat=True).first()
+    return False
+
+
 @transaction.atomic
-def person_update(*, actor: User | None, person: User, audit: bool = True, **values: Any) -> User:
+def person_update(
+    *,
+    actor: User | None,
+    person: User,
+    audit: bool = True,
+    extra_units: list[OrgUnit] | None = None,
+    **values: Any,
+) -> User:
     """Change a person's details; a new primary unit closes the old unit period."""
     unknown = set(values) - set(TRACKED_FIELDS)
     if unknown:
         raise TypeError(f"person_update does not change {sorted(unknown)}")
+    manager = values.get("line_manager")
+    if isinstance(manager, User) and manager.pk != person.pk and _manages_indirectly(person, manager):
+        raise ValidationError(
+            {"line_manager": _("This person already manages this manager (directly or indirectly).")}
+        )
     before = {f: getattr(person, f"{f}_id" if f in ("primary_unit", "line_manager", "wave") else f) for f in values}
     for field, value in values.items():
         setattr(person, field, value)
@@ -84,6 +108,13 @@ def person_update(*, actor: User | None, person: User, audit: bool = True, **val
     changes = {f: [before[f], after[f]] for f in values if before[f] != after[f]}
     if "primary_unit" in changes:
         _assign_unit(person, person.primary_unit)
+    if extra_units is not None:
+        # The primary unit is never an extra unit as well.
+        new_ids = sorted({u.pk for u in extra_units} - {person.primary_unit_id})
+        old_ids = sorted(person.extra_units.values_list("pk", flat=True))
+        if new_ids != old_ids:
+            person.extra_units.set(new_ids)
+            changes["extra_units"] = [old_ids, new_ids]
     if changes and audit:
         audit_record(actor=actor, action="person.update", obj=person, changes=changes)
     return person
