@@ -1,8 +1,10 @@
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 
 from kring.accounts.importing import plan as planning
 from kring.accounts.models import EmployeeImport, Invitation, UnitAssignment, User
@@ -13,6 +15,7 @@ from kring.accounts.services.importing import (
     employee_import_upload,
 )
 from kring.accounts.tests.factories import UserFactory, WaveFactory
+from kring.common import clock
 from kring.common.models import AuditEntry
 from kring.org.services import unit_by_path
 from kring.org.tests.factories import unit_factory
@@ -558,11 +561,11 @@ def test_apply_is_all_or_nothing(admin, org, monkeypatch):
     users_before = list(User.objects.order_by("pk").values())
     history_before = list(UnitAssignment.objects.order_by("pk").values())
 
-    def fail(**kwargs):
+    def fail(ids, now):
         raise RuntimeError("disk full")
 
     # The last write of the import fails, after every create and update went through.
-    monkeypatch.setattr(people, "person_deactivate", fail)
+    monkeypatch.setattr(importing, "_deactivate_people", fail)
     with pytest.raises(RuntimeError):
         employee_import_apply(actor=admin, employee_import=employee_import)
 
@@ -575,18 +578,108 @@ def test_apply_is_all_or_nothing(admin, org, monkeypatch):
     assert not AuditEntry.objects.filter(action="import.apply").exists()
 
 
-def test_a_person_service_refusing_a_row_names_the_line(admin, monkeypatch):
-    employee_import = upload(admin, read("valid.csv"))
-    create = people.person_create
+def test_an_address_taken_while_applying_names_the_line(admin):
+    work = planning.build(read("valid.csv").decode())
+    UserFactory(email="ahmed@dekring.nl")  # added by someone else after the plan was made
 
-    def refuse_ahmed(**kwargs):
-        if kwargs["email"] == "ahmed@dekring.nl":
-            raise ValidationError({"email": "Someone with this e-mail address already exists."})
-        return create(**kwargs)
-
-    monkeypatch.setattr(people, "person_create", refuse_ahmed)
-    with pytest.raises(ValidationError) as excinfo:
-        employee_import_apply(actor=admin, employee_import=employee_import)
+    with pytest.raises(ValidationError) as excinfo, transaction.atomic():
+        importing._write(admin, work)
 
     assert excinfo.value.messages == ["Line 4: Someone with this e-mail address already exists."]
     assert not User.objects.filter(email="dirk@dekring.nl").exists()
+
+
+# --- The bulk writes give the same rows as the per-person services.
+
+COMPARED_OUT = {"id", "email", "password", "last_login"}
+
+
+@pytest.fixture
+def pinned_clock():
+    clock.pin(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    yield
+    clock.pin(None)
+
+
+def row(user):
+    values = User.objects.filter(pk=user.pk).values().get()
+    return {k: v for k, v in values.items() if k not in COMPARED_OUT}
+
+
+def history(user):
+    return list(
+        UnitAssignment.objects.filter(user=user)
+        .order_by("started_at", "pk")
+        .values_list("unit_id", "started_at", "ended_at")
+    )
+
+
+def test_import_creates_people_like_person_create(admin, org, pinned_clock):
+    boss = people.person_create(actor=admin, email="boss@dekring.nl", display_name="Boss")
+    by_hand = people.person_create(
+        actor=admin, email="hand@dekring.nl", display_name="Kim de Vries", job_title="Leerkracht",
+        unit=org["regenboog"], wave=org["pioniers"], line_manager=boss,
+        status=User.Status.INVITED, source=User.Source.IMPORT,
+    )  # fmt: skip
+    row_for = "Kim de Vries,{},De Regenboog,Leerkracht,Pioniers,boss@dekring.nl\n".format
+    content = HEADER + row_for("hand@dekring.nl") + row_for("kim@dekring.nl")
+
+    upload_and_apply(admin, content)
+
+    imported = User.objects.get(email="kim@dekring.nl")
+    assert row(imported) == row(by_hand)
+    assert history(imported) == history(by_hand)
+    assert not imported.has_usable_password()
+
+
+def kim(email, org):
+    user = UserFactory(
+        email=email, display_name="Kim", job_title="Leerkracht", primary_unit=org["regenboog"],
+        wave=org["pioniers"], source=User.Source.IMPORT,
+    )  # fmt: skip
+    UnitAssignment.objects.create(user=user, unit=org["regenboog"], started_at=user.date_joined)
+    return user
+
+
+def test_import_updates_people_like_person_update(admin, org, pinned_clock):
+    by_hand, imported = kim("hand@dekring.nl", org), kim("kim@dekring.nl", org)
+    people.person_update(
+        actor=admin, person=by_hand, display_name="Kim Jansen", job_title="Directeur",
+        primary_unit=org["anker"], wave=org["iedereen"], line_manager=admin,
+    )  # fmt: skip
+    row_for = "Kim Jansen,{},Het Anker,Directeur,Iedereen,admin@dekring.nl\n".format
+    content = HEADER + row_for("hand@dekring.nl") + row_for("kim@dekring.nl")
+
+    plan = upload_and_apply(admin, content)
+
+    assert plan.counts["update"] == 1
+    assert row(imported) == row(by_hand)
+    assert history(imported) == history(by_hand)
+    assert [unit for unit, *_ in history(imported)] == [org["regenboog"].pk, org["anker"].pk]
+
+
+def test_import_deactivates_like_person_deactivate(admin, org, pinned_clock):
+    by_hand, imported = kim("hand@dekring.nl", org), kim("kim@dekring.nl", org)
+    for user in (by_hand, imported):
+        Invitation.objects.create(user=user, nonce=user.email, expires_at=user.date_joined)
+    people.person_deactivate(actor=admin, person=by_hand)
+
+    plan = upload_and_apply(admin, "name,email,unit\nSomeone,else@dekring.nl,Het Anker\n")
+
+    assert [leaver.email for leaver in plan.deactivate] == ["kim@dekring.nl"]
+    assert row(imported) == row(by_hand)
+    assert imported.invitations.get().revoked_at == by_hand.invitations.get().revoked_at
+
+
+def test_import_reactivates_like_person_reactivate(admin, org, pinned_clock):
+    by_hand, imported = kim("hand@dekring.nl", org), kim("kim@dekring.nl", org)
+    for user in (by_hand, imported):
+        people.person_deactivate(actor=admin, person=user)
+    people.person_reactivate(actor=admin, person=by_hand)
+    row_for = "Kim,{},De Regenboog,Leerkracht,Pioniers,\n".format
+
+    plan = upload_and_apply(admin, HEADER + row_for("hand@dekring.nl") + row_for("kim@dekring.nl"))
+
+    assert [r.action for r in plan.rows] == ["unchanged", "update"]
+    assert row(imported) == row(by_hand)
+    assert row(imported)["status"] == User.Status.ACTIVE
