@@ -1,0 +1,1 @@
+"""Kring benchmarks: `python -m bench.run [SCENARIO]` (bench/README.md). Never imported by kring."""

@@ -1,0 +1,1 @@
+"""A bare Django project with one view: the reference every benchmark is measured beside."""
