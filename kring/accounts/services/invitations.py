@@ -151,7 +151,11 @@ def invitation_create(*, actor: User, user: User, wave: RolloutWave | None = Non
 @transaction.atomic
 def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
     permissions.check_administer(actor)
-    invitation = Invitation.objects.select_for_update().select_related("user").get(pk=invitation.pk)
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .get(pk=invitation.pk)
+    )
     if invitation.used_at is not None:
         raise ValidationError(_("This invitation was already used; it can no longer be revoked."))
     if invitation.revoked_at is not None:
@@ -227,7 +231,11 @@ def invitation_request_new(*, token: str) -> None:
     invitation = invitation_for_token(token)
     if invitation is None or invitation.state == Invitation.State.PENDING:
         return
-    user = User.objects.select_for_update().select_related("wave").get(pk=invitation.user_id)
+    user = (
+        User.objects.select_for_update(of=("self",))
+        .select_related("wave")
+        .get(pk=invitation.user_id)
+    )
     if user.status != User.Status.INVITED or not user.is_active:
         return
     if user.wave is not None and not user.wave.has_started:

@@ -46,7 +46,9 @@ def invited_person(**fields):
 
 @pytest.fixture
 def person(school):
-    return invited_person(display_name="Ilse Invited", email="ilse@example.org", primary_unit=school)
+    return invited_person(
+        display_name="Ilse Invited", email="ilse@example.org", primary_unit=school
+    )
 
 
 def link_of(message) -> str:
@@ -85,7 +87,7 @@ def test_token_round_trips_and_is_not_stored(admin_user, person, commit):
         lambda t: "abc",
         lambda t: t.split(".")[0],
         lambda t: "99999." + t.split(".")[1],  # unknown pk
-        lambda t: "１." + t.split(".")[1],  # non-ASCII digit
+        lambda t: "\uff11." + t.split(".")[1],  # a non-ASCII digit one
         lambda t: t + "00",
     ],
 )
@@ -147,7 +149,8 @@ def test_only_administrators_invite(member, person):
 
 @pytest.mark.parametrize("status", [User.Status.ACTIVE, User.Status.DEACTIVATED])
 def test_active_or_deactivated_people_are_not_invited(admin_user, school, status):
-    someone = UserFactory(status=status, is_active=status == User.Status.ACTIVE, primary_unit=school)
+    active = status == User.Status.ACTIVE
+    someone = UserFactory(status=status, is_active=active, primary_unit=school)
     with pytest.raises(ValidationError):
         svc.invitation_create(actor=admin_user, user=someone)
     assert not Invitation.objects.exists()
@@ -219,7 +222,8 @@ def test_failed_mail_gives_the_claim_back_for_a_retry(admin_user, person, monkey
 
 def test_accept_sets_password_activates_and_records_the_event(admin_user, person, commit, pinned):
     invitation = commit(svc.invitation_create, actor=admin_user, user=person)
-    user = commit(svc.invitation_accept, token=svc.invitation_token(invitation), password=GOOD_PASSWORD)
+    token = svc.invitation_token(invitation)
+    user = commit(svc.invitation_accept, token=token, password=GOOD_PASSWORD)
     user.refresh_from_db()
     assert user.status == User.Status.ACTIVE
     assert user.activated_at == NOW
@@ -596,9 +600,7 @@ def test_asking_for_a_new_link_always_gets_the_same_answer(client, admin_user, p
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=clock.now() - timedelta(days=1))
     answers = []
     for token in [svc.invitation_token(invitation), "garbage", f"{invitation.pk}.{'b' * 64}"]:
-        response = commit(
-            client.post, reverse("accounts:invitation_request_new", args=[token])
-        )
+        response = commit(client.post, reverse("accounts:invitation_request_new", args=[token]))
         answers.append((response.status_code, comparable(response.content.decode())))
     assert answers[0] == answers[1] == answers[2]
     assert answers[0][0] == 200

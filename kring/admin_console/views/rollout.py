@@ -147,9 +147,10 @@ def _back_to_invitations(request: HttpRequest) -> str:
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest) -> HttpResponse:
     """Invite one person with all their details, or many pasted at once into one unit and wave."""
+    posted = request.POST if request.method == "POST" else None
     mode = request.POST.get("mode", "one")
-    one = InviteOneForm(request.POST if mode == "one" else None, prefix="one")
-    many = InviteManyForm(request.POST if mode == "many" else None, prefix="many")
+    one = InviteOneForm(posted if mode == "one" else None, prefix="one")
+    many = InviteManyForm(posted if mode == "many" else None, prefix="many")
     if request.method == "POST":
         form: Form = many if mode == "many" else one
         if form.is_valid():
