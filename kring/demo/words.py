@@ -90,6 +90,7 @@ BOARD_OFFICE_STAFF: Final[tuple[tuple[str | None, str, bool], ...]] = (
     ("Onderwijs en Kwaliteit", "Stafmedewerker passend onderwijs", False),
 )
 BOARD_MEMBER_TITLES: Final = ("Voorzitter College van Bestuur", "Lid College van Bestuur")
+COMMS_OFFICER_TITLE: Final = "Communicatiemedewerker"  # the decoy "liked only on news"
 
 DIRECTOR_TITLE: Final = "Directeur"
 INTERN_SUPERVISOR_TITLE: Final = "Intern begeleider"

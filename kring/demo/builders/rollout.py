@@ -13,7 +13,7 @@ def build_waves(ctx: DemoContext) -> None:
     ctx.pin(timeline.at(timeline.SET_UP, 10, 0))
     for number, name in WAVE_NAMES.items():
         ctx.waves[number] = wave_create(
-            actor=ctx.administrator, name=name, starts_at=wave_start(number)
+            actor=ctx.administrator, name=name, starts_at=wave_start(number), allow_past=True
         )
 
 

@@ -178,14 +178,16 @@ def _slots(sizes: dict[str, int]) -> list[PersonPlan]:
 
 def _place_demo_logins(plan: StaffPlan) -> None:
     """Give each demo login a slot of its kind in its unit (a teacher's class is their own)."""
+
+    def fits(slot: PersonPlan, demo: DemoLogin) -> bool:
+        if slot.unit != demo.unit or slot.demo is not None:
+            return False
+        if demo.job_title.startswith(words.TEACHER_TITLE_PREFIX):
+            return slot.is_teacher
+        return slot.job_title == demo.job_title
+
     for demo in DEMO_LOGINS:
-        if demo.job_title == words.DIRECTOR_TITLE:
-            kind: Callable[[PersonPlan], bool] = lambda p: p.job_title == words.DIRECTOR_TITLE  # noqa: E731
-        elif demo.job_title.startswith(words.TEACHER_TITLE_PREFIX):
-            kind = lambda p: p.is_teacher  # noqa: E731
-        else:
-            kind = lambda p, title=demo.job_title: p.job_title == title  # type: ignore[misc]  # noqa: E731
-        slot = next(p for p in plan.people if p.unit == demo.unit and p.demo is None and kind(p))
+        slot = next(p for p in plan.people if fits(p, demo))
         slot.demo, slot.job_title, slot.role = demo, demo.job_title, demo.role
         slot.display_name, slot.email = demo.display_name, demo.email
 
@@ -276,7 +278,7 @@ def _select(plan: StaffPlan, rng: random.Random) -> None:
         plan.informal_leaders.append(leader.index)
         special.add(leader.index)
     # Decoys: the communications officer (liked only on news) and a broadcaster nobody answers.
-    comms = next(p for p in people if p.job_title == "Communicatiemedewerker")
+    comms = next(p for p in people if p.job_title == words.COMMS_OFFICER_TITLE)
     comms.role = "comms_editor"
     broadcaster = rng.choice(
         [p for s in schools if s != plan.chasm_school for p in free_teachers(s)]

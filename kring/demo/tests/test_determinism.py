@@ -3,8 +3,9 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from kring.accounts.models import User
+from kring.accounts.models import Organisation, User
 from kring.demo.seeding import planted_truth_path
+from kring.org.models import OrgUnit
 from kring.org.services import unit_create
 
 
@@ -56,8 +57,10 @@ def test_a_failing_step_leaves_nothing_behind(settings, tmp_path, monkeypatch):
     def broken(ctx):
         raise RuntimeError("boom")
 
-    steps = [*builders.STEPS[:6], Step("broken", broken)]
+    steps = [*builders.STEPS[:4], Step("broken", broken)]  # after units and the administrator
     with pytest.raises(RuntimeError):
         seed_demo(seed=42, steps=steps)
     assert not User.objects.exists()
+    assert not OrgUnit.objects.exists()
+    assert not Organisation.objects.exists()
     assert not planted_truth_path().exists()
