@@ -122,8 +122,10 @@ def test_query_count_does_not_grow_with_entries(as_user, admin_user, django_asse
     client.get(AUDIT)
     with CaptureQueriesContext(connection) as small:
         client.get(AUDIT)
+    expected = len(small)  # read now: a later request resets the query log
+    assert expected > 0
     add(10)
-    with django_assert_num_queries(len(small)):
+    with django_assert_num_queries(expected):
         response = client.get(AUDIT)
     assert len(response.context["rows"]) == 15
 
@@ -155,7 +157,9 @@ def test_csv_export_query_count_is_constant(as_user, admin_user, django_assert_n
     client.get(AUDIT, {"format": "csv"})
     with CaptureQueriesContext(connection) as small:
         client.get(AUDIT, {"format": "csv"})
+    expected = len(small)  # read now: a later request resets the query log
+    assert expected > 0
     for _ in range(9):
         entry(UserFactory(), "person.update")
-    with django_assert_num_queries(len(small)):
+    with django_assert_num_queries(expected):
         client.get(AUDIT, {"format": "csv"})
