@@ -1,3 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import URLPattern, path
 
-urlpatterns: list = []
+from kring.admin_console.views import importing
+
+# Mounted at /beheer/import/ inside the admin_console namespace.
+urlpatterns: list[URLPattern] = [
+    path("", importing.upload, name="import"),
+    path("voorbeeld.csv", importing.example, name="import_example"),
+    path("<int:pk>/", importing.detail, name="import_detail"),
+    path("<int:pk>/toepassen/", importing.apply, name="import_apply"),
+]
