@@ -64,3 +64,13 @@ def test_a_failing_step_leaves_nothing_behind(settings, tmp_path, monkeypatch):
     assert not OrgUnit.objects.exists()
     assert not Organisation.objects.exists()
     assert not planted_truth_path().exists()
+
+
+@pytest.mark.django_db
+def test_demo_logins_before_seeding_says_how_to_get_the_demo():
+    from io import StringIO
+
+    out = StringIO()
+    call_command("demo_logins", stdout=out)
+    assert "http://127.0.0.1:8000" in out.getvalue()
+    assert "make demo" in out.getvalue()
