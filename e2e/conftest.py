@@ -92,8 +92,19 @@ def page(browser: Browser, live_server) -> Iterator[Page]:
     )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
+    # A strict CSP only shows its teeth in a browser: inline styles or scripts are refused, quietly.
+    csp_errors: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            csp_errors.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     context.close()
+    assert not csp_errors, "CSP refused something:\n" + "\n".join(csp_errors)
 
 
 def screenshot(page: Page, path: Path, viewport: dict[str, int]) -> None:
@@ -113,6 +124,15 @@ def axe() -> Axe:
     return Axe()
 
 
+def axe_violations(page: Page, axe: Axe) -> list[dict]:
+    """axe-core's violations on the page as it is now (injected once per document: it is large)."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(axe.axe_script)
+    return page.evaluate(
+        "axe.run({resultTypes: ['violations']}).then(results => results.violations)"
+    )
+
+
 @pytest.fixture
 def check_page(axe: Axe) -> Callable[[Page, str], None]:
     """`check_page(page, "login")`: axe and a screenshot at desktop and at phone width.
@@ -126,7 +146,7 @@ def check_page(axe: Axe) -> Callable[[Page, str], None]:
         findings: list[str] = []
         for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
             page.set_viewport_size(viewport)
-            for violation in axe.run(page).response["violations"]:
+            for violation in axe_violations(page, axe):
                 impact = violation["impact"]
                 targets = "; ".join(", ".join(node["target"]) for node in violation["nodes"])
                 line = f"[{label}] {violation['id']} ({impact}): {violation['help']} → {targets}"
