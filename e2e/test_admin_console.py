@@ -130,3 +130,11 @@ def test_unknown_page_is_a_404_with_the_layout(
     expect(page.get_by_role("navigation", name="Main", exact=True)).to_be_visible()
     expect(not_found.main.get_by_role("link").first).to_be_visible()
     check_page(page, "not-found")
+
+    # Someone who is not signed in gets the same page in the public layout.
+    page.context.clear_cookies()
+    response = page.goto("/bestaat-niet/")
+    assert response is not None and response.status == 404
+    expect(not_found.heading).to_have_count(1)
+    expect(not_found.account_menu).to_have_count(0)
+    check_page(page, "not-found-anonymous")
