@@ -156,6 +156,36 @@ def audit_object_types(*, actor: object) -> list[str]:
     )
 
 
+@dataclass(frozen=True)
+class ReferenceNames:
+    """Names for the ids that audit entries mention, so the log reads as words, not numbers."""
+
+    units: dict[int, str]
+    people: dict[int, str]
+    waves: dict[int, str]
+
+
+def audit_reference_names(
+    *, actor: object, unit_ids: set[int], person_ids: set[int], wave_ids: set[int]
+) -> ReferenceNames:
+    """One query per kind of thing mentioned (none when nothing of that kind is)."""
+    if not permissions.can_administer(actor):
+        return ReferenceNames({}, {}, {})
+
+    def names(
+        model: type[OrgUnit | User | RolloutWave], field: str, ids: set[int]
+    ) -> dict[int, str]:
+        if not ids:
+            return {}
+        return dict(model._default_manager.filter(pk__in=ids).values_list("pk", field))
+
+    return ReferenceNames(
+        units=names(OrgUnit, "name", unit_ids),
+        people=names(User, "display_name", person_ids),
+        waves=names(RolloutWave, "name", wave_ids),
+    )
+
+
 # --- Console overview
 
 

@@ -420,18 +420,14 @@ class OrganisationForm(ConsoleForm):
     )
     remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
     brand_colour_picker = forms.CharField(
-        label=_("Pick a brand colour"),
+        label=_("Colour picker"),
         required=False,
         widget=forms.TextInput(attrs={"type": "color"}),
     )
     brand_colour = forms.CharField(
-        label=_("Brand colour (#rrggbb)"),
+        label=_("Colour code (#rrggbb)"),
         max_length=7,
         required=False,
-        help_text=_(
-            "Used for the top bar, buttons and links. It must be dark enough to read on white "
-            "(contrast of at least 4.5:1); the text colour on it is chosen for you."
-        ),
         widget=forms.TextInput(attrs={"pattern": "#[0-9a-fA-F]{6}", "spellcheck": "false"}),
     )
     require_admin_mfa = forms.BooleanField(
@@ -482,6 +478,10 @@ class OrganisationForm(ConsoleForm):
             data["brand_colour"] = typed
         elif "brand_colour" not in self.errors:
             self.add_error("brand_colour", _("Give a colour as #rrggbb, for example #1f5f8b."))
+        chosen = data.get("brand_colour") or ""
+        if HEX.match(chosen) and self.data.get("brand_colour_picker") != chosen:
+            # Shown again after an error, the picker shows the colour that was chosen.
+            self.data = {**self.data, "brand_colour_picker": chosen}
         return data
 
     def service_values(self) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kring.accounts.tests.factories import UserFactory
+from kring.accounts.tests.factories import UserFactory, WaveFactory
 from kring.common.audit import audit_record
 from kring.common.models import AuditEntry
 
@@ -48,7 +48,7 @@ def test_newest_first_with_readable_action_and_object(as_user, admin_user, membe
     assert shown(response) == [new.pk, old.pk]
     html = response.content.decode()
     assert "Role changed" in html
-    assert "role: member → admin" in html
+    assert "Role: Member → Administrator" in html
     assert reverse("admin_console:person", args=[member.pk]) in html
 
 
@@ -116,7 +116,7 @@ def test_query_count_does_not_grow_with_entries(as_user, admin_user, django_asse
     def add(n):
         for i in range(n):
             actor = UserFactory()
-            entry(actor, f"action.{i % 3}", actor, field=[i, i + 1])
+            entry(actor, f"action.{i % 3}", actor, field=[i, i + 1], line_manager=[None, actor.pk])
 
     add(5)
     client.get(AUDIT)
@@ -163,3 +163,23 @@ def test_csv_export_query_count_is_constant(as_user, admin_user, django_assert_n
         entry(UserFactory(), "person.update")
     with django_assert_num_queries(expected):
         client.get(AUDIT, {"format": "csv"})
+
+
+def test_changes_name_units_people_and_waves(as_user, admin_user, member, board, school):
+    wave = WaveFactory(name="Iedereen")
+    entry(
+        admin_user,
+        "person.update",
+        member,
+        primary_unit=[board.pk, school.pk],
+        extra_units=[[], [board.pk, 999999]],
+        line_manager=[None, admin_user.pk],
+        wave=[None, wave.pk],
+    )
+    entry(admin_user, "organisation.update", None, require_admin_mfa=[False, True])
+    html = as_user(admin_user).get(AUDIT).content.decode()
+    assert "Unit: Stichting Testbestuur → De Regenboog" in html
+    assert "Extra units: — → Stichting Testbestuur, #999999 (deleted)" in html
+    assert f"Line manager: — → {admin_user.display_name}" in html
+    assert "Rollout wave: — → Iedereen" in html
+    assert "Administrators must use two-factor authentication: no → yes" in html
