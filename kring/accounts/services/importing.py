@@ -26,7 +26,8 @@ from django.utils.translation import ngettext
 from kring.accounts import permissions
 from kring.accounts.importing import csvfile
 from kring.accounts.importing import plan as planning
-from kring.accounts.importing.plan import ImportPlan, Target, Work
+from kring.accounts.importing.plan import Target, Work
+from kring.accounts.importing.result import ImportPlan
 from kring.accounts.models import EmployeeImport, Invitation, RolloutWave, UnitAssignment, User
 from kring.common import clock
 from kring.common.audit import audit_record

@@ -194,6 +194,25 @@ def test_dry_run_shows_counts_changes_and_the_apply_button(console, admin):
     assert ">Apply</button>" in html
 
 
+def test_dry_run_warns_when_a_file_deactivates_more_people_than_it_lists(console, admin):
+    for i in range(5):
+        UserFactory(email=f"old{i}@dekring.nl", source=User.Source.IMPORT)
+    partial = uploaded(admin)  # 4 people; the 5 imported before are not in it
+    complete = employee_import_upload(
+        actor=admin,
+        filename="all.csv",
+        data=(CSV_DIR / "valid.csv").read_bytes()
+        + b"".join(f"Old {i},old{i}@dekring.nl,De Regenboog,,,\n".encode() for i in range(5)),
+    )
+
+    def page(employee_import):
+        url = reverse("admin_console:import_detail", args=[employee_import.pk])
+        return console.get(url).content.decode()
+
+    assert "This file deactivates more people (5) than it lists (4)." in page(partial)
+    assert "deactivates more people" not in page(complete)
+
+
 def test_dry_run_lists_problems_per_row_without_apply(console, admin):
     employee_import = uploaded(admin, "row_problems.csv")
 

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kring.accounts.importing.plan import ImportPlan
+from kring.accounts.importing.result import ImportPlan
 from kring.accounts.importing.selectors import (
     employee_import_example,
     employee_import_get,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kring.accounts import permissions
-from kring.accounts.importing.plan import ImportPlan
+from kring.accounts.importing.result import ImportPlan
 from kring.accounts.models import User
 from kring.accounts.services.importing import employee_import_apply, employee_import_upload
 
