@@ -15,6 +15,8 @@ from kring.accounts.services.people import (
 from kring.accounts.tests.factories import UserFactory, WaveFactory
 from kring.common import clock
 from kring.common.models import AuditEntry
+from kring.org.models import OrgUnit
+from kring.org.services import unit_delete, unit_move
 from kring.org.tests.factories import unit_factory
 
 pytestmark = pytest.mark.django_db
@@ -234,3 +236,43 @@ def test_reactivate_restores_the_previous_status(admin_user, member):
 def test_reactivate_an_active_person_changes_nothing(admin_user, member):
     person_reactivate(actor=admin_user, person=member)
     assert audit_actions(member) == []
+
+
+# --- people and the unit tree together
+
+
+@pytest.fixture
+def tree(board, school):
+    """board > {De Regenboog > {Groep 1, Groep 2 > Leerjaar}, De Zonnebloem}"""
+    group2 = unit_factory("Groep 2", kind="team", parent=school)
+    return {
+        "school": school,
+        "group1": unit_factory("Groep 1", kind="team", parent=school),
+        "group2": group2,
+        "year": unit_factory("Leerjaar", kind="team", parent=group2),
+        "other": unit_factory("De Zonnebloem", kind="school", parent=board),
+    }
+
+
+def test_moving_a_unit_then_a_person_keeps_history_consistent(admin_user, tree):
+    person = person_create(
+        actor=admin_user, email="p@example.org", display_name="P", unit=tree["year"]
+    )
+    unit_move(actor=admin_user, unit=tree["group2"], new_parent=tree["other"])
+    person_update(actor=admin_user, person=person, primary_unit=tree["group1"])
+    history = list(person.unit_history.order_by("started_at", "pk"))
+    assert [h.unit for h in history] == [tree["year"], tree["group1"]]
+    assert history[0].ended_at is not None and history[1].ended_at is None
+
+
+def test_delete_refuses_a_unit_with_history_instead_of_crashing(admin_user, tree):
+    """People who worked here before keep the unit alive (UnitAssignment is PROTECTed)."""
+    person = person_create(
+        actor=admin_user, email="p@example.org", display_name="P", unit=tree["group1"]
+    )
+    person_update(actor=admin_user, person=person, primary_unit=tree["other"])
+    with pytest.raises(ValidationError) as exc:
+        unit_delete(actor=admin_user, unit=tree["group1"])
+    assert "history" in exc.value.messages[0]
+    assert OrgUnit.objects.filter(pk=tree["group1"].pk).exists()
+    assert not AuditEntry.objects.filter(action="unit.delete").exists()
