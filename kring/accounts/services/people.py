@@ -93,10 +93,13 @@ def person_update(
     if unknown:
         raise TypeError(f"person_update does not change {sorted(unknown)}")
     manager = values.get("line_manager")
-    if isinstance(manager, User) and manager.pk != person.pk and _manages_indirectly(person, manager):
-        raise ValidationError(
-            {"line_manager": _("This person already manages this manager (directly or indirectly).")}
-        )
+    if (
+        isinstance(manager, User)
+        and manager.pk != person.pk
+        and _manages_indirectly(person, manager)
+    ):
+        message = _("This person already manages this manager (directly or indirectly).")
+        raise ValidationError({"line_manager": message})
     before = {f: getattr(person, f"{f}_id" if f in ("primary_unit", "line_manager", "wave") else f) for f in values}
     for field, value in values.items():
         setattr(person, field, value)
