@@ -3,6 +3,8 @@
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from kring.accounts.models import RolloutWave, User
@@ -94,7 +96,10 @@ class InviteManyForm(Form):
     lines = forms.CharField(
         label=_("People, one per line"),
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Write “Name <e-mail>” or just the e-mail address on each line."),
+        # Django renders help text as HTML; the example's angle brackets must stay visible.
+        help_text=lazy(escape, str)(
+            _("Write “Name <e-mail>” or just the e-mail address on each line.")
+        ),
     )
     unit = _unit_field(required=True)
     wave = _wave_field()

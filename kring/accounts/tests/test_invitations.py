@@ -178,6 +178,14 @@ def test_mail_is_written_in_the_persons_language(
     assert month in mail.outbox[0].body
 
 
+def test_mail_to_a_later_wave_says_from_when(admin_user, person, commit):
+    person.wave = WaveFactory(starts_at=datetime(2031, 5, 6, 7, 0, tzinfo=UTC))
+    person.language = "en"
+    person.save()
+    commit(svc.invitation_create, actor=admin_user, user=person)
+    assert "You can log in from: May 6, 2031" in mail.outbox[0].body
+
+
 def test_send_task_sends_once_however_often_it_runs(admin_user, person):
     invitation = svc.invitation_create(actor=admin_user, user=person)  # on-commit not run: unsent
     assert send_invitation.call(invitation.pk) is True

@@ -116,3 +116,13 @@ def test_login_page_renders(client, db, language):
     response = client.get(reverse("account_login"), HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200
     assert 'name="login"' in response.content.decode()
+
+
+def test_too_many_requests_from_one_address_get_a_translated_page(client, member, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "2/m/ip"}
+    for n in range(2):
+        log_in(client, f"stranger{n}@example.org", WRONG)
+    response = log_in(client, member.email, PASSWORD, language="en")
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+    assert SESSION_KEY not in client.session

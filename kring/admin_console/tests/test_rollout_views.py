@@ -450,3 +450,8 @@ def test_many_needs_a_unit_and_some_lines(admin, school):
     )
     assert response.status_code == 400
     assert set(response.context["many"].errors) == {"lines", "unit"}
+
+
+def test_invite_page_shows_the_line_format(admin):
+    html = admin.get(reverse("admin_console:invite"), **EN).content.decode()
+    assert "“Name &lt;e-mail&gt;”" in html
