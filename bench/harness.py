@@ -27,11 +27,12 @@ WRK_SCRIPT = BENCH_DIR / "wrk_report.lua"
 @dataclass(frozen=True)
 class LoadSettings:
     duration_s: int = 10
-    warmup_s: int = 2
+    warmup_s: int = 3
     connections: int = 4
     threads: int = 1
     workers: int = 2
     timeout_s: int = 10
+    quiet_wait_s: int = 0  # wait up to this long for other work to stop before each measurement
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -42,7 +43,40 @@ class LoadSettings:
             "wrk_threads": self.threads,
             "gunicorn_workers": self.workers,
             "gunicorn_worker_class": "sync",
+            "quiet_wait_s": self.quiet_wait_s,
         }
+
+
+def _cpu_times() -> tuple[int, int]:
+    fields = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return sum(fields), idle
+
+
+def cpu_busy_pct(sample_s: float = 1.0) -> float:
+    """How busy the machine's CPUs are right now (0-100), sampled over `sample_s` seconds."""
+    try:
+        total_a, idle_a = _cpu_times()
+        time.sleep(sample_s)
+        total_b, idle_b = _cpu_times()
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    total = total_b - total_a
+    return round(100 * (1 - (idle_b - idle_a) / total), 1) if total else 0.0
+
+
+def wait_until_quiet(max_wait_s: float, busy_below_pct: float = 25.0, log: Any = print) -> float:
+    """Wait (at most max_wait_s) until other work leaves the CPUs mostly idle; returns busy %."""
+    deadline = time.monotonic() + max_wait_s
+    busy = cpu_busy_pct()
+    announced = False
+    while busy >= busy_below_pct and time.monotonic() < deadline:
+        if not announced:
+            log(f"  waiting for a quiet machine (CPUs {busy:.0f}% busy) …")
+            announced = True
+        time.sleep(2)
+        busy = cpu_busy_pct()
+    return busy
 
 
 def free_port() -> int:
@@ -176,8 +210,12 @@ def measure(
     load: LoadSettings,
     cookies: list[str] | None = None,
     log: Any = print,
+    warmup_s: int | None = None,
+    duration_s: int | None = None,
 ) -> dict[str, Any]:
     """Warm up, then run wrk; every non-2xx response (3xx too) counts as an error."""
+    warmup_s = load.warmup_s if warmup_s is None else warmup_s
+    duration_s = duration_s or load.duration_s
     status, detail = get(server.port, path, cookies[0] if cookies else None)
     preflight: dict[str, Any] = {"status": status}
     if not 200 <= status < 300:
@@ -189,9 +227,10 @@ def measure(
         handle.write("\n".join(cookies or []))
         cookie_file = handle.name
     try:
-        if load.warmup_s:
-            _wrk(server.url(path), load, load.warmup_s, cookie_file)
-        raw = _wrk(server.url(path), load, load.duration_s, cookie_file)
+        if warmup_s:
+            _wrk(server.url(path), load, warmup_s, cookie_file)
+        busy = wait_until_quiet(load.quiet_wait_s, log=log) if load.quiet_wait_s else cpu_busy_pct()
+        raw = _wrk(server.url(path), load, duration_s, cookie_file)
     finally:
         os.unlink(cookie_file)
     statuses = {int(code): n for code, n in raw["statuses"].items()}
@@ -211,10 +250,34 @@ def measure(
         "status_codes": {str(k): v for k, v in sorted(statuses.items())},
         "socket_errors": raw["socket_errors"],
         "preflight": preflight,
+        # CPU use by other work just before the measurement: figures under 25 % are comparable.
+        "cpu_busy_before_pct": busy,
     }
     if result["errors"] and server.log_tail():
         result["server_log_tail"] = server.log_tail()
     return result
+
+
+def combine_rounds(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """Alternating rounds of several pages: the median of each figure, the sum of the counts."""
+    if len(rounds) == 1:
+        return rounds[0]
+    combined = dict(rounds[0])
+    for key in ("p50_ms", "p95_ms", "p99_ms", "mean_ms", "rps", "cpu_busy_before_pct"):
+        combined[key] = round(statistics.median(r[key] for r in rounds), 2)
+    combined["max_ms"] = max(r["max_ms"] for r in rounds)
+    combined["requests"] = sum(r["requests"] for r in rounds)
+    combined["errors"] = sum(r["errors"] for r in rounds)
+    codes: dict[str, int] = {}
+    for r in rounds:
+        for code, n in r["status_codes"].items():
+            codes[code] = codes.get(code, 0) + n
+    combined["status_codes"] = codes
+    combined["rounds"] = [
+        {k: r[k] for k in ("p50_ms", "p95_ms", "p99_ms", "rps", "requests", "errors")}
+        for r in rounds
+    ]
+    return combined
 
 
 def _wrk(url: str, load: LoadSettings, seconds: int, cookie_file: str) -> dict[str, Any]:

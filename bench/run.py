@@ -24,7 +24,17 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Protocol
 
-from bench.harness import BENCH_DIR, REPO_DIR, LoadSettings, Server, ensure_wrk, measure
+from bench.harness import (
+    BENCH_DIR,
+    REPO_DIR,
+    LoadSettings,
+    Server,
+    combine_rounds,
+    cpu_busy_pct,
+    ensure_wrk,
+    measure,
+    wait_until_quiet,
+)
 
 SCENARIOS = ("login", "home", "import", "activity")
 MODULES = {"import": "import_csv"}  # `import` is a keyword: not a module name
@@ -67,8 +77,12 @@ class Bench:
             log_dir=VAR_DIR / "logs", workers=self.load.workers,
         )  # fmt: skip
 
-    def measure_pages(self, pages: list[Page]) -> dict[str, Any]:
-        """Serve Kring (once per settings module) and the hello reference, measure each page."""
+    def measure_pages(self, pages: list[Page], rounds: int = 1) -> dict[str, Any]:
+        """Serve Kring (once per settings module) and the hello reference, measure each page.
+
+        With rounds > 1 the pages take turns (A B A B …), each round a share of the duration,
+        so a burst of other work on the machine hits them alike; figures are the rounds' medians.
+        """
         with contextlib.ExitStack() as stack:
             servers: dict[str, Server] = {}
             for page in pages:
@@ -81,14 +95,26 @@ class Bench:
             for page in pages:
                 servers[page.settings_module].wait_ready(page.path)
             hello.wait_ready("/")
+            per_round = max(3, -(-self.load.duration_s // rounds))
+            measured: dict[str, list[dict[str, Any]]] = {page.name: [] for page in pages}
+            for round_ in range(rounds):
+                for page in pages:
+                    log(f"  measuring {page.name}: GET {page.path} ({page.settings_module})")
+                    result = measure(
+                        servers[page.settings_module], page.path, self.load, page.cookies, log,
+                        warmup_s=self.load.warmup_s if round_ == 0 else 0,
+                        duration_s=per_round if rounds > 1 else None,
+                    )  # fmt: skip
+                    measured[page.name].append(result)
+                    _print_row(page.name, result)
             results: dict[str, Any] = {}
             for page in pages:
-                log(f"  measuring {page.name}: GET {page.path} ({page.settings_module})")
-                results[page.name] = measure(
-                    servers[page.settings_module], page.path, self.load, page.cookies, log
-                )
+                results[page.name] = combine_rounds(measured[page.name])
                 results[page.name]["settings_module"] = page.settings_module
-                _print_row(page.name, results[page.name])
+                if page.settings_module == os.environ["DJANGO_SETTINGS_MODULE"]:
+                    results[page.name]["queries"] = self.count_queries(page)
+                if rounds > 1:
+                    _print_row(f"{page.name} (median)", results[page.name])
             log("  measuring the reference: bare Django hello")
             reference = measure(hello, "/", self.load, None, log)
             _print_row("hello", reference)
@@ -98,6 +124,31 @@ class Bench:
                     for k in ("url", "p50_ms", "p95_ms", "p99_ms", "rps", "requests", "errors")
                 }
             return results
+
+    def count_queries(self, page: Page) -> int | None:
+        """SQL statements of one warm request for the page, made in-process (ARCHITECTURE §12).
+
+        None when the page does not answer 2xx (the load figures then show the errors).
+        """
+        from django.db import connection
+        from django.test import Client
+        from django.test.utils import CaptureQueriesContext
+
+        client = Client(HTTP_HOST="127.0.0.1")
+        headers = {"Cookie": page.cookies[0]} if page.cookies else {}
+        client.get(page.path, headers=headers)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(page.path, headers=headers)
+        if not 200 <= response.status_code < 300:
+            return None
+        control = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
+        return sum(1 for q in captured.captured_queries if not q["sql"].startswith(control))
+
+    def quiet(self) -> float:
+        """Before an in-process measurement: wait for a quiet machine if asked; returns busy %."""
+        if self.load.quiet_wait_s:
+            return wait_until_quiet(self.load.quiet_wait_s, log=log)
+        return cpu_busy_pct()
 
     def member_sessions(self, count: int) -> list[str]:
         """Signed-in sessions (Cookie header values): the bench member, then other members."""
@@ -260,11 +311,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--units", type=int, default=200)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", 10)))
-    parser.add_argument("--warmup", type=int, default=int(os.environ.get("BENCH_WARMUP", 2)))
+    parser.add_argument("--warmup", type=int, default=int(os.environ.get("BENCH_WARMUP", 3)))
     parser.add_argument(
         "--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", 4))
     )
     parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", 2)))
+    parser.add_argument(
+        "--quiet-wait",
+        type=int,
+        default=int(os.environ.get("BENCH_QUIET_WAIT", 0)),
+        help="on a shared machine, wait up to this many seconds before each measurement "
+        "until other work leaves the CPUs mostly idle",
+    )
     args = parser.parse_args(argv)
     unknown = [s for s in args.scenarios if s not in SCENARIOS]
     if unknown:
@@ -276,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         ensure_wrk(log)
     load = LoadSettings(
         duration_s=args.duration, warmup_s=args.warmup, connections=args.connections,
-        workers=args.workers,
+        workers=args.workers, quiet_wait_s=args.quiet_wait,
     )  # fmt: skip
     with _terminate_cleanly():
         sizes = prepare(sizes={"users": args.users, "units": args.units}, seed=args.seed)
@@ -298,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
                 "date": datetime.now(UTC).isoformat(timespec="seconds"),
                 "git": _git(),
                 "machine": machine,
-                "load": load.as_dict() if name in HTTP_SCENARIOS else None,
+                "load": load.as_dict(),
             }
             try:
                 results = module.run(bench)

@@ -230,11 +230,15 @@ def run(bench: Bench) -> dict[str, Any]:
         User.objects.update(source=User.Source.MANUAL)
         return _import(actor, initial, "initial")
 
+    busy = bench.quiet()
     results["import_initial"] = _rolled_back(initial_case)
+    results["import_initial"]["cpu_busy_before_pct"] = busy
     results["import_initial"]["reference"] = _rolled_back(lambda: _bulk_floor(initial))
 
     sync, stats = sync_file(rng)
+    busy = bench.quiet()
     results["import_sync"] = _rolled_back(lambda: _import(actor, sync, "sync"))
+    results["import_sync"]["cpu_busy_before_pct"] = busy
     results["import_sync"]["file"] = stats
     results["import_sync"]["reference"] = None
     for name, result in results.items():
