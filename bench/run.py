@@ -346,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
             module: Scenario = importlib.import_module(f"bench.scenarios.{MODULES.get(name, name)}")
             started = time.monotonic()
             load_before = _load_average()
-            if load_before > (os.cpu_count() or 1) / 2:
+            if load_before > (os.cpu_count() or 1):
                 log(
                     f"  note: the machine is busy (load average {load_before:.1f} on "
                     f"{os.cpu_count()} CPUs); figures will be slower and noisier"
