@@ -54,7 +54,10 @@ def guest(db):
 @pytest.fixture
 def deactivated(school):
     return UserFactory(
-        display_name="Dirk Departed", primary_unit=school, status=User.Status.DEACTIVATED, is_active=False
+        display_name="Dirk Departed",
+        primary_unit=school,
+        status=User.Status.DEACTIVATED,
+        is_active=False,
     )
 
 
@@ -65,12 +68,16 @@ def comms_editor(board):
 
 @pytest.fixture
 def community_manager(board):
-    return UserFactory(display_name="Chris Community", role=User.Role.COMMUNITY_MANAGER, primary_unit=board)
+    return UserFactory(
+        display_name="Chris Community", role=User.Role.COMMUNITY_MANAGER, primary_unit=board
+    )
 
 
 @pytest.fixture
 def admin_user(board):
-    return UserFactory(display_name="Anna Admin", role=User.Role.ADMIN, primary_unit=board, is_staff=True)
+    return UserFactory(
+        display_name="Anna Admin", role=User.Role.ADMIN, primary_unit=board, is_staff=True
+    )
 
 
 @pytest.fixture

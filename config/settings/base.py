@@ -2,9 +2,10 @@
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
-from django.utils.csp import CSP  # type: ignore[attr-defined]
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -26,7 +27,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "treebeard",
     "heroicons",
-    # Before allauth: Kring's templates override allauth's (account/login.html, allauth/layouts, elements).
+    # Before allauth, so Kring's templates override allauth's (login, layouts, elements).
     "kring.common",
     "kring.org",
     "kring.accounts",
@@ -96,7 +97,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": SQLITE_PATH,
+            "NAME": str(SQLITE_PATH),
             "OPTIONS": SQLITE_OPTIONS,
         }
     }
@@ -173,16 +174,17 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Mail
 # Django 6.1 mailers. KRING_MAIL_BACKEND picks another backend (the demo writes mail to var/mail/).
-MAILERS = {
+_MAIL_BACKEND = os.environ.get("KRING_MAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+MAILERS: dict[str, dict[str, object]] = {
     "default": {
-        "BACKEND": os.environ.get("KRING_MAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
+        "BACKEND": _MAIL_BACKEND,
         "OPTIONS": {
             "host": os.environ.get("EMAIL_HOST", "127.0.0.1"),
             "port": int(os.environ.get("EMAIL_PORT", "25")),
         },
     }
 }
-if MAILERS["default"]["BACKEND"].endswith("filebased.EmailBackend"):
+if _MAIL_BACKEND.endswith("filebased.EmailBackend"):
     MAILERS["default"]["OPTIONS"] = {"file_path": str(VAR_DIR / "mail")}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kring <kring@localhost>")
 
@@ -208,7 +210,7 @@ SECURE_CSP = {
 }
 
 # --- Kring
-KRING = {
+KRING: dict[str, Any] = {
     "INVITATION_VALID_DAYS": int(os.environ.get("KRING_INVITATION_VALID_DAYS", "14")),
     "SESSION_GAP_MINUTES": 30,
     "IMPORT_MAX_BYTES": 10 * 1024 * 1024,

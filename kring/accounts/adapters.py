@@ -5,7 +5,6 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import formats, timezone
-from django.utils.translation import gettext as _
 
 from kring.accounts.models import User
 
@@ -16,7 +15,9 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False
 
-    def pre_login(self, request: HttpRequest, user: AbstractBaseUser, **kwargs: Any) -> HttpResponse | None:
+    def pre_login(
+        self, request: HttpRequest, user: AbstractBaseUser, **kwargs: Any
+    ) -> HttpResponse | None:
         # Only reached after the password matched, so these answers reveal nothing to a stranger.
         assert isinstance(user, User)
         # A leaver hears that first: their wave no longer matters.
@@ -32,11 +33,15 @@ class AccountAdapter(DefaultAccountAdapter):
             )
         return super().pre_login(request, user, **kwargs)
 
-    def add_message(self, request: HttpRequest, level: int, message_template: str | None = None, *args: Any, **kwargs: Any) -> None:
+    def add_message(
+        self,
+        request: HttpRequest,
+        level: int,
+        message_template: str | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> None:
         # Skip the chatty "You have signed in as …" banners; the page itself shows who you are.
         if message_template and message_template.endswith(("logged_in.txt", "logged_out.txt")):
             return
         super().add_message(request, level, message_template, *args, **kwargs)
-
-
-

@@ -68,7 +68,7 @@ class ActivityMiddleware:
             and response.get("Content-Type", "").startswith("text/html")
         ):
             activity_record(
-                actor=user,  # type: ignore[arg-type]
+                actor=user,
                 verb="page_view",
                 meta={"section": getattr(request, "activity_section", match.namespace)},
             )

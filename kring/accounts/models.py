@@ -56,7 +56,7 @@ class RolloutWave(models.Model):
         return self.Status.DUE if self.has_started else self.Status.PLANNED
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-missing]
     """A person: employee, guest or service account. Logs in with e-mail; no usernames."""
 
     class Role(models.TextChoices):
@@ -108,6 +108,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         on_delete=models.SET_NULL,
         related_name="people",
     )
+
     class Source(models.TextChoices):
         MANUAL = "manual", _("Added by hand")
         IMPORT = "import", _("Employee import")
@@ -150,7 +151,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def initials(self) -> str:
-        parts = [p for p in self.display_name.split() if p[:1].isupper()] or self.display_name.split()
+        parts = [
+            p for p in self.display_name.split() if p[:1].isupper()
+        ] or self.display_name.split()
         if not parts:
             return "?"
         return (parts[0][0] + (parts[-1][0] if len(parts) > 1 else "")).upper()
@@ -177,6 +180,9 @@ class UnitAssignment(models.Model):
                 fields=["user"], condition=models.Q(ended_at__isnull=True), name="one_open_unit"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} in {self.unit_id} from {self.started_at:%Y-%m-%d}"
 
 
 class Invitation(models.Model):
@@ -283,10 +289,15 @@ class EmployeeImport(models.Model):
     sha256 = models.CharField(max_length=64)
     plan = models.JSONField(default=dict, blank=True)
     applied_at = models.DateTimeField(null=True, blank=True)
-    applied_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    applied_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.filename
 
 
 class ActivityEvent(models.Model):
@@ -314,6 +325,9 @@ class ActivityEvent(models.Model):
             models.Index(fields=["actor", "occurred_at"]),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.verb} by {self.actor_id} at {self.occurred_at:%Y-%m-%d %H:%M}"
+
 
 class ActivitySession(models.Model):
     """Each person's current session, so the 30-minute rule needs one row, not a scan."""
@@ -321,3 +335,6 @@ class ActivitySession(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, primary_key=True)
     session_id = models.UUIDField()
     last_event_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return str(self.session_id)

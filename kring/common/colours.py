@@ -23,4 +23,8 @@ def contrast_ratio(a: str, b: str) -> float:
 
 def text_colour_on(background: str) -> str:
     """Black or white, whichever reads better on `background` (one of them always passes AA)."""
-    return "#ffffff" if contrast_ratio(background, "#ffffff") >= contrast_ratio(background, "#111111") else "#111111"
+    return (
+        "#ffffff"
+        if contrast_ratio(background, "#ffffff") >= contrast_ratio(background, "#111111")
+        else "#111111"
+    )

@@ -11,4 +11,8 @@ def home(request: HttpRequest) -> HttpResponse:
     quick_links = []
     if permissions.can_administer(user):
         quick_links.append("admin")
-    return render(request, "feed/home.html", {"unit": getattr(user, "primary_unit", None), "quick_links": quick_links})
+    return render(
+        request,
+        "feed/home.html",
+        {"unit": getattr(user, "primary_unit", None), "quick_links": quick_links},
+    )

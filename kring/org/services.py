@@ -36,11 +36,14 @@ def unit_create(
         raise ValidationError({"name": _("There is already a unit with this name here.")})
     fields = {"name": name, "kind": kind, "location": location.strip(), "manager_id": manager_id}
     OrgUnit(**fields).full_clean(exclude=["path", "depth", "numchild"])
-    unit = (
-        OrgUnit.objects.add_child(parent, fields) if parent else OrgUnit.objects.add_root(fields)
-    )
+    unit = OrgUnit.objects.add_child(parent, fields) if parent else OrgUnit.objects.add_root(fields)
     if audit:
-        audit_record(actor=actor, action="unit.create", obj=unit, changes={"parent": parent.pk if parent else None})
+        audit_record(
+            actor=actor,
+            action="unit.create",
+            obj=unit,
+            changes={"parent": parent.pk if parent else None},
+        )
     return unit
 
 
@@ -59,11 +62,21 @@ def unit_update(
     siblings = OrgUnit.objects.get_children(parent) if parent else OrgUnit.objects.get_root_nodes()
     if siblings.filter(name__iexact=name).exclude(pk=unit.pk).exists():
         raise ValidationError({"name": _("There is already a unit with this name here.")})
-    before = {"name": unit.name, "kind": unit.kind, "location": unit.location, "manager": unit.manager_id}
+    before = {
+        "name": unit.name,
+        "kind": unit.kind,
+        "location": unit.location,
+        "manager": unit.manager_id,
+    }
     unit.name, unit.kind, unit.location, unit.manager_id = name, kind, location.strip(), manager_id
     unit.full_clean(exclude=["path", "depth", "numchild"])
     unit.save()
-    after = {"name": unit.name, "kind": unit.kind, "location": unit.location, "manager": unit.manager_id}
+    after = {
+        "name": unit.name,
+        "kind": unit.kind,
+        "location": unit.location,
+        "manager": unit.manager_id,
+    }
     changes = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
     if changes:
         audit_record(actor=actor, action="unit.update", obj=unit, changes=changes)

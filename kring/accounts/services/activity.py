@@ -1,4 +1,4 @@
-"""The one writer of ActivityEvent (ANALYTICS.md §2): after commit, with the 30-minute session rule."""
+"""The one writer of ActivityEvent (ANALYTICS.md §2): after commit, 30-minute sessions."""
 
 import uuid
 from datetime import datetime, timedelta
@@ -47,7 +47,7 @@ def activity_record(
     meta: dict[str, Any] | None = None,
     occurred_at: datetime | None = None,
 ) -> None:
-    """Record that `actor` did `verb`; the row is written once the surrounding transaction commits."""
+    """Record that `actor` did `verb`; the row is written once the transaction commits."""
     if verb not in VERBS:
         raise ValueError(f"Unknown activity verb: {verb}")
     if not actor.pk:

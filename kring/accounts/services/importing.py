@@ -29,6 +29,7 @@ from kring.accounts.importing import plan as planning
 from kring.accounts.importing.plan import Target, Work
 from kring.accounts.importing.result import ImportPlan
 from kring.accounts.models import EmployeeImport, Invitation, RolloutWave, UnitAssignment, User
+from kring.accounts.services.rollout import waves_tick
 from kring.common import clock
 from kring.common.audit import audit_record
 from kring.org.models import OrgUnit
@@ -55,7 +56,7 @@ def employee_import_plan(*, content: str, actor: User | None = None) -> ImportPl
 def employee_import_upload(*, actor: User | None, filename: str, data: bytes) -> EmployeeImport:
     """Check and store an uploaded file with its dry run. Nothing about people changes yet."""
     _check_actor(actor)
-    limit: int = settings.KRING["IMPORT_MAX_BYTES"]  # type: ignore[assignment]
+    limit: int = settings.KRING["IMPORT_MAX_BYTES"]
     if len(data) > limit:
         raise ValidationError(
             _("The file is too large (at most %(max)s)."),
@@ -106,6 +107,8 @@ def employee_import_apply(*, actor: User | None, employee_import: EmployeeImport
             locked.applied_at = clock.now()
             locked.applied_by = actor
             locked.save(update_fields=["plan", "applied_at", "applied_by"])
+            # People imported into a wave that has started get their invitation now.
+            transaction.on_commit(waves_tick)
             counts = plan.counts
             audit_record(
                 actor=actor,

@@ -10,6 +10,11 @@ from kring.common.audit import audit_record
 from kring.common.colours import AA_NORMAL_TEXT, HEX, contrast_ratio, text_colour_on
 
 
+def _policy(org: Organisation) -> dict[str, object]:
+    fields = ("name", "brand_colour", "require_admin_mfa", "invitation_valid_days")
+    return {field: getattr(org, field) for field in fields}
+
+
 @transaction.atomic
 def organisation_update(
     *,
@@ -18,7 +23,7 @@ def organisation_update(
     brand_colour: str,
     require_admin_mfa: bool,
     invitation_valid_days: int,
-    logo: UploadedFile | None = None,
+    logo: UploadedFile[bytes] | None = None,
     remove_logo: bool = False,
 ) -> Organisation:
     """Save name, brand and policies. The brand colour must read as link text on white (AA)."""
@@ -40,21 +45,19 @@ def organisation_update(
         errors["invitation_valid_days"] = _("Choose between 1 and 90 days.")
     if errors:
         raise ValidationError(errors)
-    before = {"name": org.name, "brand_colour": org.brand_colour, "require_admin_mfa": org.require_admin_mfa,
-              "invitation_valid_days": org.invitation_valid_days}  # fmt: skip
+    before = _policy(org)
     org.name = name
     org.brand_colour = brand_colour
     org.brand_text_colour = text_colour_on(brand_colour)
     org.require_admin_mfa = require_admin_mfa
     org.invitation_valid_days = invitation_valid_days
     if remove_logo:
-        org.logo = None  # type: ignore[assignment]
+        org.logo = None
     if logo is not None:
-        org.logo = logo  # type: ignore[assignment]
+        org.logo = logo
     org.full_clean()
     org.save()
-    after = {"name": org.name, "brand_colour": org.brand_colour, "require_admin_mfa": org.require_admin_mfa,
-             "invitation_valid_days": org.invitation_valid_days}  # fmt: skip
+    after = _policy(org)
     changes = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
     if logo is not None or remove_logo:
         changes["logo"] = ["", "changed"]

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from kring.accounts import permissions
 from kring.accounts.models import RolloutWave, UnitAssignment, User
-from kring.common.audit import audit_record
 from kring.common import clock
+from kring.common.audit import audit_record
 from kring.org.models import OrgUnit
 
 
@@ -100,14 +100,20 @@ def person_update(
     ):
         message = _("This person already manages this manager (directly or indirectly).")
         raise ValidationError({"line_manager": message})
-    before = {f: getattr(person, f"{f}_id" if f in ("primary_unit", "line_manager", "wave") else f) for f in values}
+    before = {
+        f: getattr(person, f"{f}_id" if f in ("primary_unit", "line_manager", "wave") else f)
+        for f in values
+    }
     for field, value in values.items():
         setattr(person, field, value)
     if person.line_manager_id is not None and person.line_manager_id == person.pk:
         raise ValidationError({"line_manager": _("A person cannot be their own manager.")})
     person.full_clean()
     person.save()
-    after = {f: getattr(person, f"{f}_id" if f in ("primary_unit", "line_manager", "wave") else f) for f in values}
+    after = {
+        f: getattr(person, f"{f}_id" if f in ("primary_unit", "line_manager", "wave") else f)
+        for f in values
+    }
     changes = {f: [before[f], after[f]] for f in values if before[f] != after[f]}
     if "primary_unit" in changes:
         _assign_unit(person, person.primary_unit)

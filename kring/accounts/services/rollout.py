@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -143,7 +143,7 @@ def wave_send_invitations(*, wave_id: int) -> int:
     Runs outside a transaction on purpose: each claim must be visible to a parallel run at once.
     """
     wave = RolloutWave.objects.filter(pk=wave_id).first()
-    if wave is None or not wave.has_started or wave.invitations_sent_at is not None:
+    if wave is None or not wave.has_started:
         return 0
     now = clock.now()
     expires_at = now + timedelta(days=Organisation.current().invitation_valid_days)
@@ -194,10 +194,14 @@ def wave_send_invitations(*, wave_id: int) -> int:
 
 
 def waves_due() -> QuerySet[RolloutWave]:
-    """Started waves whose invitations are not all out yet (never run, or a run was cut short).
-
-    People added to a wave after its invitations went out are invited by whoever adds them."""
-    return RolloutWave.objects.filter(starts_at__lte=clock.now(), invitations_sent_at__isnull=True)
+    """Started waves whose invitations are not all out yet: never run, a run was cut short, or
+    people joined the wave (by import or by hand) after its invitations went out."""
+    late_joiners = User.objects.filter(
+        wave=OuterRef("pk"), status=User.Status.INVITED, is_active=True
+    ).filter(~Exists(Invitation.objects.filter(user=OuterRef("pk"), wave=OuterRef("wave"))))
+    return RolloutWave.objects.filter(starts_at__lte=clock.now()).filter(
+        Q(invitations_sent_at__isnull=True) | Exists(late_joiners)
+    )
 
 
 def waves_tick() -> list[int]:

@@ -34,7 +34,9 @@ def test_gaps_under_30_minutes_stay_in_one_session(member):
 def test_a_gap_of_30_minutes_starts_a_new_session(member):
     record(member, "09:00", "09:30")
     assert session_count(member) == 2
-    starts = ActivityEvent.objects.filter(actor=member, verb="session_start").order_by("occurred_at")
+    starts = ActivityEvent.objects.filter(actor=member, verb="session_start").order_by(
+        "occurred_at"
+    )
     assert [e.occurred_at for e in starts] == [at("09:00"), at("09:30")]
 
 
@@ -45,7 +47,9 @@ def test_sessions_recompute_reproduces_the_recorded_ids(member):
         ActivityEvent.objects.filter(actor=member).exclude(verb="session_start")
         .order_by("occurred_at").values_list("session_id", flat=True)
     )  # fmt: skip
-    ActivityEvent.objects.filter(actor=member).update(session_id="00000000-0000-0000-0000-000000000000")
+    ActivityEvent.objects.filter(actor=member).update(
+        session_id="00000000-0000-0000-0000-000000000000"
+    )
     assert sessions_recompute(user_id=member.pk) == 3
     recomputed = list(
         ActivityEvent.objects.filter(actor=member).exclude(verb="session_start")

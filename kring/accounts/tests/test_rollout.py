@@ -351,3 +351,33 @@ def test_tick_picks_up_a_wave_once_its_date_has_come(school):
     finally:
         clock.pin(None)
     assert mails_per_person() == {p.email: 1 for p in people}
+
+
+def test_people_imported_into_a_started_wave_are_invited_once(
+    admin_user, school, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from kring.accounts.models import Invitation, User
+    from kring.accounts.services.importing import employee_import_apply, employee_import_upload
+    from kring.accounts.services.rollout import wave_send_invitations, waves_due
+    from kring.accounts.tests.factories import WaveFactory
+    from kring.common import clock
+
+    wave = WaveFactory(name="Golf 1", starts_at=clock.now())
+    wave_send_invitations(wave_id=wave.pk)
+    assert wave.__class__.objects.get(pk=wave.pk).invitations_sent_at is not None
+    mail.outbox.clear()
+
+    csv = (
+        "name,email,unit,job_title,wave\n"
+        f"Nina Nieuw,nina@example.org,{school.name},Leerkracht,Golf 1\n"
+    )
+    upload = employee_import_upload(actor=admin_user, filename="hr.csv", data=csv.encode())
+    with django_capture_on_commit_callbacks(execute=True):
+        employee_import_apply(actor=admin_user, employee_import=upload)
+
+    nina = User.objects.get(email="nina@example.org")
+    assert Invitation.objects.filter(user=nina, wave=wave).count() == 1
+    assert [m.to for m in mail.outbox] == [["nina@example.org"]]
+    assert not waves_due().exists()

@@ -16,5 +16,11 @@ def test_home_welcomes_person_with_their_unit(as_user, member):
 
 
 def test_admin_link_only_for_administrators(as_user, member, admin_user):
-    assert reverse("admin_console:index") not in as_user(member).get(reverse("feed:home")).content.decode()
-    assert reverse("admin_console:index") in as_user(admin_user).get(reverse("feed:home")).content.decode()
+    assert (
+        reverse("admin_console:index")
+        not in as_user(member).get(reverse("feed:home")).content.decode()
+    )
+    assert (
+        reverse("admin_console:index")
+        in as_user(admin_user).get(reverse("feed:home")).content.decode()
+    )
