@@ -327,14 +327,3 @@ class ActivityEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.verb} by {self.actor_id} at {self.occurred_at:%Y-%m-%d %H:%M}"
-
-
-class ActivitySession(models.Model):
-    """Each person's current session, so the 30-minute rule needs one row, not a scan."""
-
-    user = models.OneToOneField(User, on_delete=models.CASCADE, primary_key=True)
-    session_id = models.UUIDField()
-    last_event_at = models.DateTimeField()
-
-    def __str__(self) -> str:
-        return str(self.session_id)

@@ -5,9 +5,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 
-from kring.accounts.models import ActivityEvent, ActivitySession, User
+from kring.accounts.models import ActivityEvent, User
 from kring.common import clock
 
 SESSION_NAMESPACE = uuid.UUID("6c1e2f52-8f0c-4c43-9d3b-6b7bb1f3c0aa")
@@ -68,33 +69,50 @@ def activity_record(
     transaction.on_commit(lambda: _write(actor.pk, moment, fields))
 
 
+def session_cache_key(user_id: int) -> str:
+    return f"kring:activity:session:{user_id}"
+
+
+def _current_session(actor_id: int) -> tuple[datetime, uuid.UUID] | None:
+    """The person's latest event time and session: the cache, or one indexed read of the log."""
+    latest = (
+        ActivityEvent.objects.filter(actor_id=actor_id)
+        .order_by("-occurred_at")
+        .values_list("occurred_at", "session_id")
+        .first()
+    )
+    return latest
+
+
 def _write(actor_id: int, moment: datetime, fields: dict[str, Any]) -> None:
-    now = clock.now()
-    with transaction.atomic():
-        state = ActivitySession.objects.select_for_update().filter(user_id=actor_id).first()
-        rows = []
-        if state is None or moment - state.last_event_at >= session_gap():
-            session_id = session_id_for(actor_id, moment)
-            rows.append(
-                ActivityEvent(
-                    occurred_at=moment, recorded_at=now, actor_id=actor_id, verb="session_start",
-                    session_id=session_id, unit_id=fields["unit_id"], client=fields["client"],
-                )
-            )  # fmt: skip
-            ActivitySession.objects.update_or_create(
-                user_id=actor_id, defaults={"session_id": session_id, "last_event_at": moment}
-            )
-        else:
-            session_id = state.session_id
-            if moment > state.last_event_at:
-                ActivitySession.objects.filter(user_id=actor_id).update(last_event_at=moment)
+    # Two statements in autocommit (a read that the cache usually saves, and one insert): no
+    # lock and no transaction of its own, because this runs inside every page request.
+    gap = session_gap()
+    state: tuple[datetime, uuid.UUID] | None = cache.get(session_cache_key(actor_id))
+    if state is None or moment - state[0] >= gap:
+        # Another web process may have continued the session meanwhile: the log decides.
+        state = _current_session(actor_id)
+    rows = []
+    if state is None or moment - state[0] >= gap:
+        session_id = session_id_for(actor_id, moment)
+        last = moment
         rows.append(
             ActivityEvent(
-                occurred_at=moment, recorded_at=now, actor_id=actor_id, session_id=session_id,
-                **fields,
+                occurred_at=moment, recorded_at=clock.now(), actor_id=actor_id,
+                verb="session_start", session_id=session_id, unit_id=fields["unit_id"],
+                client=fields["client"],
             )
         )  # fmt: skip
-        ActivityEvent.objects.bulk_create(rows)
+    else:
+        session_id, last = state[1], max(state[0], moment)
+    rows.append(
+        ActivityEvent(
+            occurred_at=moment, recorded_at=clock.now(), actor_id=actor_id,
+            session_id=session_id, **fields,
+        )
+    )  # fmt: skip
+    ActivityEvent.objects.bulk_create(rows)
+    cache.set(session_cache_key(actor_id), (last, session_id), int(gap.total_seconds()))
 
 
 def sessions_recompute(*, user_id: int) -> int:

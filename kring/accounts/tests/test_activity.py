@@ -116,3 +116,29 @@ def test_login_is_recorded(client, member):
     )
     assert response.status_code == 302
     assert ActivityEvent.objects.filter(actor=member, verb="login").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_stale_cache_in_another_web_process_does_not_split_the_session(member):
+    from django.core.cache import cache
+
+    from kring.accounts.services.activity import session_cache_key
+
+    record(member, "09:00")
+    stale = cache.get(session_cache_key(member.pk))
+    record(member, "09:20")
+    cache.set(session_cache_key(member.pk), stale)  # what a second process still remembers
+    record(member, "09:40")
+    assert session_count(member) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_a_cache_the_log_decides(member):
+    from django.core.cache import cache
+
+    record(member, "09:00")
+    cache.clear()
+    record(member, "09:10")
+    cache.clear()
+    record(member, "09:45")
+    assert session_count(member) == 2
