@@ -16,7 +16,7 @@ def _help_text() -> str:
         "%(max)s. The first line names the columns: name, email and unit are required; "
         "job_title, wave and manager_email are optional. Dutch names work too: naam, e-mail, "
         "eenheid, functie, golf, leidinggevende."
-    ) % {"max": filesizeformat(settings.KRING["IMPORT_MAX_BYTES"])}  # type: ignore[arg-type]
+    ) % {"max": filesizeformat(settings.KRING["IMPORT_MAX_BYTES"])}
 
 
 class EmployeeImportForm(ConsoleForm):
@@ -34,5 +34,5 @@ class EmployeeImportForm(ConsoleForm):
 
     def file_bytes(self) -> bytes:
         """The upload's bytes, read only up to just past the limit: the service says too big."""
-        limit: int = settings.KRING["IMPORT_MAX_BYTES"]  # type: ignore[assignment]
+        limit: int = settings.KRING["IMPORT_MAX_BYTES"]
         return bytes(self.cleaned_data["file"].read(limit + 1))
