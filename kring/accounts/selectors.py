@@ -219,3 +219,36 @@ def console_overview(*, actor: object, audit_limit: int = 5) -> ConsoleOverview:
         next_wave_people=next_wave.people_count if next_wave else 0,
         latest_audit=list(audit_list(actor=actor)[:audit_limit]),
     )
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    unit_name: str | None
+    unit_manager: str | None
+    colleagues: int
+    has_mfa: bool
+
+
+def home_summary(*, actor: User) -> HomeSummary:
+    """What the home page says about the person's own place: their unit, its manager, colleagues."""
+    from allauth.mfa.models import Authenticator
+
+    unit = (
+        OrgUnit.objects.select_related("manager").filter(pk=actor.primary_unit_id).first()
+        if actor.primary_unit_id
+        else None
+    )
+    colleagues = (
+        User.objects.filter(primary_unit=unit, is_active=True, status=User.Status.ACTIVE)
+        .exclude(pk=actor.pk)
+        .count()
+        if unit and permissions.can_see_directory(actor)
+        else 0
+    )
+    manager = unit.manager if unit and unit.manager and unit.manager.pk != actor.pk else None
+    return HomeSummary(
+        unit_name=unit.name if unit else None,
+        unit_manager=manager.display_name if manager else None,
+        colleagues=colleagues,
+        has_mfa=Authenticator.objects.filter(user=actor, type=Authenticator.Type.TOTP).exists(),
+    )

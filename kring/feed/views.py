@@ -2,17 +2,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from kring.accounts import permissions
+from kring.accounts.models import User
+from kring.accounts.selectors import home_summary
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    quick_links = []
-    if permissions.can_administer(user):
-        quick_links.append("admin")
-    return render(
-        request,
-        "feed/home.html",
-        {"unit": getattr(user, "primary_unit", None), "quick_links": quick_links},
-    )
+    assert isinstance(request.user, User)
+    return render(request, "feed/home.html", {"summary": home_summary(actor=request.user)})

@@ -24,3 +24,38 @@ def test_admin_link_only_for_administrators(as_user, member, admin_user):
         reverse("admin_console:index")
         in as_user(admin_user).get(reverse("feed:home")).content.decode()
     )
+
+
+def test_home_names_the_unit_manager_and_counts_colleagues(as_user, member, other_member, school):
+    from kring.accounts.tests.factories import UserFactory
+
+    director = UserFactory(display_name="Dora Directeur", primary_unit=school)
+    school.manager = director
+    school.save()
+    UserFactory(primary_unit=school, status="invited")  # not on Kring yet: not counted
+    html = as_user(member).get(reverse("feed:home")).content.decode()
+    assert "Dora Directeur" in html
+    assert "2 colleagues" in html or "2 collega" in html
+
+
+def test_home_stops_suggesting_two_factor_once_it_is_on(as_user, member):
+    from allauth.mfa.models import Authenticator
+
+    tile = f'class="tile" href="{reverse("mfa_index")}"'
+    assert tile in as_user(member).get(reverse("feed:home")).content.decode()
+    Authenticator.objects.create(user=member, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    assert tile not in as_user(member).get(reverse("feed:home")).content.decode()
+
+
+def test_home_makes_a_constant_number_of_queries(
+    as_user, member, school, django_assert_max_num_queries
+):
+    from kring.accounts.tests.factories import UserFactory
+
+    client = as_user(member)
+    UserFactory.create_batch(3, primary_unit=school)
+    with django_assert_max_num_queries(12) as few:
+        client.get(reverse("feed:home"))
+    UserFactory.create_batch(9, primary_unit=school)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("feed:home"))
