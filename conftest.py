@@ -89,3 +89,14 @@ def as_user(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _source_language():
+    """Outside a request, code speaks English (the source language), so tests can assert the
+    source strings whatever the catalogue holds; a request still picks its own language (Dutch by
+    default) in LocaleMiddleware. It also stops a request's language leaking into the next test."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -525,7 +525,7 @@ def test_choosing_a_password_logs_in_and_goes_home(client, admin_user, person, c
     ("first", "second", "error"),
     [
         ("12345678901", "12345678901", "bevat alleen cijfers"),
-        (GOOD_PASSWORD, GOOD_PASSWORD + "x", "The two passwords are not the same."),
+        (GOOD_PASSWORD, GOOD_PASSWORD + "x", "De twee wachtwoorden zijn niet hetzelfde."),
         ("", "", "Dit veld is verplicht."),
     ],
 )

@@ -24,9 +24,9 @@ def test_404_page_in_english(client, db):
 def test_403_page(rf: RequestFactory, member):
     request = rf.get("/")
     request.user = member
-    response = permission_denied(request)
-    assert response.status_code == 403
     with translation.override("nl"):
+        response = permission_denied(request)
+        assert response.status_code == 403
         assert translation.gettext("You may not do this").encode() in response.content
 
 
