@@ -41,7 +41,7 @@ def test_teacher_logs_in_in_dutch_switches_to_english_and_logs_out(
     # Dutch is the default: the form speaks Dutch before anyone has chosen a language.
     expect(page.get_by_label("E-mailadres", exact=True)).to_be_visible()
     expect(page.get_by_label("Wachtwoord", exact=True)).to_be_visible()
-    expect(login.submit).to_have_text("Aanmelden")
+    expect(login.submit).to_have_text("Inloggen")
     check_page(page, "login")
 
     login.log_in(teacher.email, PASSWORD)
@@ -51,6 +51,7 @@ def test_teacher_logs_in_in_dutch_switches_to_english_and_logs_out(
     assert home.language == "nl"
     expect(home.heading).to_contain_text("Femke")
     expect(home.main).to_contain_text("De Regenboog")
+    expect(home.heading).to_have_text("Welkom, Femke")
     check_page(page, "home")
 
     expect(home.language_button()).to_have_text("English")
