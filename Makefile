@@ -33,10 +33,7 @@ install: $(if $(shell command -v uv 2>/dev/null),,$(UV_BOOT)/bin/uv) ## Create .
 
 demo: install ## Install, migrate, generate the demo organisation once, start a worker and serve it on $(PORT)
 	@$(BIN)/python -c "import secrets, pathlib; p = pathlib.Path('var/secret_key'); p.exists() or p.write_text(secrets.token_urlsafe(64))"
-	@KRING_HTTPS=0 DJANGO_SETTINGS_MODULE=config.settings.prod $(BIN)/python manage.py migrate --verbosity 0
-	@KRING_HTTPS=0 DJANGO_SETTINGS_MODULE=config.settings.prod $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	@KRING_HTTPS=0 DJANGO_SETTINGS_MODULE=config.settings.prod $(BIN)/python manage.py seed_demo --seed $(SEED) --if-missing
-	@KRING_HTTPS=0 DJANGO_SETTINGS_MODULE=config.settings.prod $(BIN)/python manage.py demo_logins --port $(PORT)
+	@KRING_HTTPS=0 DJANGO_SETTINGS_MODULE=config.settings.prod $(BIN)/python manage.py demo_prepare --seed $(SEED) --port $(PORT)
 	@KRING_HTTPS=0 KRING_MAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend DJANGO_SETTINGS_MODULE=config.settings.prod bash scripts/serve.sh $(PORT)
 
 browser: ## Install Debian's Chromium for the browser tests (root, or prints how)

@@ -56,7 +56,7 @@ TEACHERS: Final = (
         "Leerkracht groep 7", "Het Kompas",
     ),
     DemoLogin(
-        "teacher_3", _("Intern supervisor (teacher)"), "member", "Lotte van Dijk",
+        "teacher_3", _("Special needs coordinator (teacher)"), "member", "Lotte van Dijk",
         _email("lotte.vandijk"), words.INTERN_SUPERVISOR_TITLE, "De Wilgenhoek",
     ),
 )  # fmt: skip

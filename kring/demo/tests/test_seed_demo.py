@@ -265,3 +265,15 @@ def test_demo_logins_command_prints_url_and_logins(seeded, db):
         assert demo.display_name in text
     assert DEMO_PASSWORD in text
     assert "make demo" not in text  # the demo exists, so no hint to generate it
+
+
+def test_demo_prepare_on_an_existing_demo_only_prints_the_logins(seeded, db, tmp_path):
+    out = StringIO()
+    with override_settings(VAR_DIR=seeded["path"].parent.parent, STATIC_ROOT=tmp_path):
+        call_command("demo_prepare", "--port", "8124", stdout=out)
+    text = out.getvalue()
+    assert "already exists" in text
+    assert "http://127.0.0.1:8124" in text
+    assert all(demo.email in text for demo in DEMO_LOGINS)
+    assert User.objects.count() == 525
+    assert (tmp_path / "kring" / "kring.css").exists()
