@@ -292,6 +292,13 @@ ACTION_LABELS: dict[str, Any] = {
     "unit.move": _("Unit moved"),
     "unit.delete": _("Unit deleted"),
     "wave.create": _("Rollout wave added"),
+    "wave.update": _("Rollout wave changed"),
+    "wave.delete": _("Rollout wave deleted"),
+    "invitation.create": _("Invitation sent"),
+    "invitation.request_new": _("New invitation link requested"),
+    "invitation.revoke": _("Invitation revoked"),
+    "import.upload": _("Import file checked"),
+    "import.apply": _("Import applied"),
     "organisation.update": _("Settings changed"),
 }
 

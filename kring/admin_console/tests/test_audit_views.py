@@ -183,3 +183,24 @@ def test_changes_name_units_people_and_waves(as_user, admin_user, member, board,
     assert f"Line manager: — → {admin_user.display_name}" in html
     assert "Rollout wave: — → Iedereen" in html
     assert "Administrators must use two-factor authentication: no → yes" in html
+
+
+def test_every_audited_action_has_a_readable_name():
+    import pathlib
+    import re
+
+    from kring.admin_console.forms import ACTION_LABELS
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    written = set()
+    for path in root.glob("**/*.py"):
+        if "tests" not in path.parts and "migrations" not in path.parts:
+            written |= set(
+                re.findall(
+                    r'audit_record\([^)]*?action="([a-z_]+\.[a-z_]+)"', path.read_text(), re.S
+                )
+            )
+    assert written, "no audit actions found: the scan is broken"
+    assert written <= set(ACTION_LABELS), (
+        f"Actions without a label: {sorted(written - set(ACTION_LABELS))}"
+    )
