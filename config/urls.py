@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -17,8 +16,3 @@ urlpatterns = [
 handler403 = "kring.common.views.permission_denied"
 handler404 = "kring.common.views.page_not_found"
 handler500 = "kring.common.views.server_error"
-
-if settings.DEBUG:
-    from kring.common import views as common_views
-
-    urlpatterns += [path("__errors__/<int:code>/", common_views.error_preview)]

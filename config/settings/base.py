@@ -211,7 +211,6 @@ SECURE_CSP = {
 
 # --- Kring
 KRING: dict[str, Any] = {
-    "INVITATION_VALID_DAYS": int(os.environ.get("KRING_INVITATION_VALID_DAYS", "14")),
     "SESSION_GAP_MINUTES": 30,
     "IMPORT_MAX_BYTES": 10 * 1024 * 1024,
     # Where people reach Kring: links in e-mail sent by background tasks (no request there).

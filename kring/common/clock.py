@@ -11,6 +11,11 @@ def now() -> datetime:
     return _pinned if _pinned is not None else timezone.now()
 
 
+def pinned() -> datetime | None:
+    """The moment the clock is pinned to, or None when it runs."""
+    return _pinned
+
+
 def pin(moment: datetime | None) -> None:
     """Pin the clock to `moment` (None releases it)."""
     global _pinned

@@ -1,6 +1,6 @@
 """Translated error pages that keep the layout, so a lost person can find their way back."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 
@@ -17,10 +17,3 @@ def server_error(request: HttpRequest) -> HttpResponse:
     from django.template import loader
 
     return HttpResponse(loader.get_template("errors/500.html").render({}), status=500)
-
-
-def error_preview(request: HttpRequest, code: int) -> HttpResponse:
-    views = {403: permission_denied, 404: page_not_found}
-    if code not in views:
-        raise Http404
-    return views[code](request)

@@ -45,7 +45,7 @@ def write_truth(truth: dict[str, Any], path: Path) -> None:
 def seed_demo(*, seed: int, steps: Sequence[Step] | None = None) -> DemoContext:
     """Generate the demo organisation in one transaction; nothing is left half-made on failure."""
     ctx = DemoContext(seed=seed)
-    previous = clock._pinned
+    previous = clock.pinned()
     try:
         with transaction.atomic():
             for step in STEPS if steps is None else steps:

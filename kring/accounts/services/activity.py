@@ -74,14 +74,13 @@ def session_cache_key(user_id: int) -> str:
 
 
 def _current_session(actor_id: int) -> tuple[datetime, uuid.UUID] | None:
-    """The person's latest event time and session: the cache, or one indexed read of the log."""
-    latest = (
+    """The person's latest event time and session, by one read on the (actor, occurred_at) index."""
+    return (
         ActivityEvent.objects.filter(actor_id=actor_id)
         .order_by("-occurred_at")
         .values_list("occurred_at", "session_id")
         .first()
     )
-    return latest
 
 
 def _write(actor_id: int, moment: datetime, fields: dict[str, Any]) -> None:

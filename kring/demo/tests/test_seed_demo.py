@@ -236,7 +236,7 @@ def test_no_generated_moment_depends_on_the_wall_clock(truth):
         assert start <= joined < end
         assert activated is None or start <= activated < end
     assert all(start <= at < end for at in AuditEntry.objects.values_list("at", flat=True))
-    assert clock._pinned is None  # seeding released the clock
+    assert clock.pinned() is None  # seeding released the clock
 
 
 def test_if_missing_leaves_the_demo_alone(seeded, db):
