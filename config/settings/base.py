@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "kring.common",
     "kring.org",
     "kring.accounts",
+    "kring.spaces",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -213,6 +214,8 @@ SECURE_CSP = {
 KRING: dict[str, Any] = {
     "SESSION_GAP_MINUTES": 30,
     "IMPORT_MAX_BYTES": 10 * 1024 * 1024,
+    # Any uploaded file (images, attachments); configurable per installation.
+    "UPLOAD_MAX_BYTES": int(os.environ.get("KRING_UPLOAD_MAX_BYTES", 25 * 1024 * 1024)),
     # Where people reach Kring: links in e-mail sent by background tasks (no request there).
     "BASE_URL": os.environ.get("KRING_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
 }

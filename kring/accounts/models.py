@@ -192,6 +192,7 @@ class Invitation(models.Model):
         ADMIN = "admin", _("Sent by an administrator")
         WAVE = "wave", _("Rollout wave")
         REQUESTED = "requested", _("Asked for a new link")
+        GUEST = "guest", _("Invited into a space as a guest")
 
     class State(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -201,6 +202,8 @@ class Invitation(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.ADMIN)
+    # What the person is invited to, for the mail: the space's name for a guest.
+    note = models.CharField(max_length=150, blank=True)
     # The link's token is derived from this nonce with SECRET_KEY (HMAC), so neither a database
     # dump alone nor the task queue ever holds a usable link.
     nonce = models.CharField(max_length=64, unique=True)
@@ -258,6 +261,18 @@ class Organisation(models.Model):
     )
     invitation_valid_days = models.PositiveSmallIntegerField(
         _("invitation links are valid for (days)"), default=14
+    )
+
+    class CommunityCreators(models.TextChoices):
+        EVERYONE = "everyone", _("Every employee")
+        STAFF = "staff", _("Communications editors, community managers and administrators")
+        ADMINS = "admins", _("Administrators only")
+
+    community_creators = models.CharField(
+        _("who may create communities"),
+        max_length=10,
+        choices=CommunityCreators.choices,
+        default=CommunityCreators.EVERYONE,
     )
     updated_at = models.DateTimeField(auto_now=True)
 

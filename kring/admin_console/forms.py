@@ -300,6 +300,19 @@ ACTION_LABELS: dict[str, Any] = {
     "import.upload": _("Import file checked"),
     "import.apply": _("Import applied"),
     "organisation.update": _("Settings changed"),
+    "space.update": _("Space changed"),
+    "space.archive": _("Space archived"),
+    "space.unarchive": _("Space taken out of the archive"),
+    "space.delete": _("Space deleted"),
+    "space.restore": _("Space restored"),
+    "space.purge": _("Deleted space removed for good"),
+    "space.request_accept": _("Request to join accepted"),
+    "space.request_decline": _("Request to join declined"),
+    "space.member_remove": _("Member removed from a space"),
+    "space.role": _("Role in a space changed"),
+    "space.transfer": _("Space ownership handed over"),
+    "space.guest_invite": _("External guest invited"),
+    "space.guest_access": _("Guest access changed"),
 }
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from kring.common.audit import audit_record
 from kring.org.models import OrgUnit
+from kring.org.signals import unit_changed
 
 
 def _clean_name(name: str) -> str:
@@ -44,6 +45,7 @@ def unit_create(
             obj=unit,
             changes={"parent": parent.pk if parent else None},
         )
+    unit_changed.send(sender=OrgUnit, unit=unit, change="created")
     return unit
 
 
@@ -80,6 +82,7 @@ def unit_update(
     changes = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
     if changes:
         audit_record(actor=actor, action="unit.update", obj=unit, changes=changes)
+        unit_changed.send(sender=OrgUnit, unit=unit, change="updated")
     return unit
 
 
@@ -101,6 +104,7 @@ def unit_move(*, actor: AbstractBaseUser | None, unit: OrgUnit, new_parent: OrgU
         changes={"parent": [old_parent.pk if old_parent else None, new_parent.pk]},
     )  # fmt: skip
     unit.refresh_from_db()
+    unit_changed.send(sender=OrgUnit, unit=unit, change="moved")
     return unit
 
 
@@ -112,6 +116,7 @@ def unit_delete(*, actor: AbstractBaseUser | None, unit: OrgUnit) -> None:
     if unit.people.exists() or unit.extra_people.exists():
         raise ValidationError(_("Move the people of this unit to another unit first."))
     audit_record(actor=actor, action="unit.delete", obj=unit)
+    unit_changed.send(sender=OrgUnit, unit=unit, change="deleted")
     try:
         unit.delete()
     except (ProtectedError, RestrictedError) as exc:

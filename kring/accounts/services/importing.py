@@ -30,6 +30,7 @@ from kring.accounts.importing.plan import Target, Work
 from kring.accounts.importing.result import ImportPlan
 from kring.accounts.models import EmployeeImport, Invitation, RolloutWave, UnitAssignment, User
 from kring.accounts.services.rollout import waves_tick
+from kring.accounts.signals import people_placed
 from kring.common import clock
 from kring.common.audit import audit_record
 from kring.org.models import OrgUnit
@@ -194,7 +195,13 @@ def _write(actor: User | None, work: Work) -> None:
         elif target.manager_email is None and target.user_id is not None:
             changes.setdefault(target.user_id, {})["line_manager_id"] = None
     _save_changes(changes)
-    _deactivate_people([leaver.id for leaver in work.plan.deactivate], now)
+    leavers = [leaver.id for leaver in work.plan.deactivate]
+    _deactivate_people(leavers, now)
+    placed = [u.pk for u in created.values()] + [
+        pk for pk, columns in changes.items() if {"primary_unit_id", "status"} & set(columns)
+    ]
+    # As person_create/update/deactivate do: the spaces that follow the organisation follow.
+    people_placed.send(sender=User, user_ids=sorted({*placed, *leavers}))
 
 
 def _create_people(targets: list[Target], resolved: Resolver, now: datetime) -> dict[str, User]:

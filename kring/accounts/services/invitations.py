@@ -92,7 +92,7 @@ def _valid_days() -> int:
 
 
 def _invite(
-    *, user: User, invited_by: User | None, wave: RolloutWave | None, kind: str
+    *, user: User, invited_by: User | None, wave: RolloutWave | None, kind: str, note: str = ""
 ) -> Invitation:
     """Create a fresh link for `user`, revoking the open ones, and send it after commit."""
     if user.status == User.Status.DEACTIVATED or not user.is_active:
@@ -114,6 +114,7 @@ def _invite(
         user=user,
         wave=wave,
         kind=kind,
+        note=note,
         invited_by=invited_by,
         nonce=new_nonce(),
         created_at=now,
@@ -146,6 +147,13 @@ def invitation_create(*, actor: User, user: User, wave: RolloutWave | None = Non
         changes={"email": user.email, "wave": invitation.wave_id},
     )
     return invitation
+
+
+def guest_invitation_create(*, invited_by: User, user: User, space_name: str) -> Invitation:
+    """Invite an external guest; the spaces app checked that `invited_by` may do so."""
+    return _invite(
+        user=user, invited_by=invited_by, wave=None, kind=Invitation.Kind.GUEST, note=space_name
+    )
 
 
 @transaction.atomic
@@ -262,6 +270,7 @@ def invitation_mail_send(invitation: Invitation) -> None:
         wave = user.wave
         context = {
             "person": user,
+            "invitation": invitation,
             "organisation": org,
             "link": invitation_url(invitation),
             "expires": formats.date_format(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from kring.accounts import permissions
 from kring.accounts.models import RolloutWave, UnitAssignment, User
+from kring.accounts.signals import people_placed
 from kring.common import clock
 from kring.common.audit import audit_record
 from kring.org.models import OrgUnit
@@ -61,6 +62,7 @@ def person_create(
     _assign_unit(user, unit)
     if audit:
         audit_record(actor=actor, action="person.create", obj=user, changes={"email": email})
+    people_placed.send(sender=User, user_ids=[user.pk])
     return user
 
 
@@ -126,6 +128,8 @@ def person_update(
             changes["extra_units"] = [old_ids, new_ids]
     if changes and audit:
         audit_record(actor=actor, action="person.update", obj=person, changes=changes)
+    if "primary_unit" in changes or "extra_units" in changes:
+        people_placed.send(sender=User, user_ids=[person.pk])
     return person
 
 
@@ -160,6 +164,7 @@ def person_deactivate(*, actor: User | None, person: User, audit: bool = True) -
     )
     if audit:
         audit_record(actor=actor, action="person.deactivate", obj=person)
+    people_placed.send(sender=User, user_ids=[person.pk])
     return person
 
 
@@ -173,4 +178,5 @@ def person_reactivate(*, actor: User | None, person: User, audit: bool = True) -
     person.save(update_fields=["status", "is_active", "deactivated_at"])
     if audit:
         audit_record(actor=actor, action="person.reactivate", obj=person)
+    people_placed.send(sender=User, user_ids=[person.pk])
     return person

@@ -1,0 +1,178 @@
+"""Reads for spaces; each takes the acting user and filters through permissions (§5)."""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from kring.accounts.models import User
+from kring.accounts.permissions import can_see_directory
+from kring.spaces import permissions
+from kring.spaces.models import Membership, Space, SpaceTag
+
+PAGE_SIZE = 24
+
+
+@dataclass(frozen=True)
+class DirectoryFilter:
+    q: str = ""
+    access: str = ""  # open | request | secret
+    kind: str = ""  # news | unit | community
+    tag: str = ""
+    unit: int | None = None
+    mine: bool = False
+
+
+def _with_details(qs: QuerySet[Space]) -> QuerySet[Space]:
+    return qs.select_related("unit").prefetch_related(
+        Prefetch("tags", queryset=SpaceTag.objects.order_by("name"))
+    )
+
+
+def _remembered(actor: object, spaces: list[Space]) -> list[Space]:
+    permissions.remember_memberships(actor, spaces)
+    return spaces
+
+
+def space_get(*, actor: object, slug: str) -> Space:
+    """One space the actor may see, or 404 exactly as for a space that does not exist."""
+    space = _with_details(Space.objects.visible_to(actor)).filter(slug=slug).first()
+    if space is None:
+        raise Http404
+    return space
+
+
+def space_directory(*, actor: object, filters: DirectoryFilter, page: int = 1) -> Page[Space]:
+    """The directory: the spaces the actor may see, filtered, a page at a time."""
+    qs: QuerySet[Space] = Space.objects.visible_to(actor)
+    if filters.mine:
+        qs = qs.filter(pk__in=permissions.current_memberships(actor).values("space_id"))
+    if filters.q:
+        qs = qs.filter(Q(name__icontains=filters.q) | Q(description__icontains=filters.q))
+    if filters.access in Space.Access.values:
+        qs = qs.filter(access=filters.access)
+    if filters.kind in Space.Kind.values:
+        qs = qs.filter(kind=filters.kind)
+    if filters.tag:
+        qs = qs.filter(tags__slug=filters.tag)
+    if filters.unit:
+        qs = qs.filter(Q(unit_id=filters.unit) | Q(memberships__user__primary_unit_id=filters.unit))
+    qs = _with_details(qs.distinct().order_by("kind", "name", "pk"))
+    result = Paginator(qs, PAGE_SIZE).get_page(page)
+    _remembered(actor, list(result.object_list))
+    return result
+
+
+def my_spaces(*, actor: object) -> list[Space]:
+    """The spaces the actor belongs to, most recently active first."""
+    mine = permissions.current_memberships(actor).values("space_id")
+    qs = Space.objects.visible_to(actor).filter(pk__in=mine).order_by("-last_activity_at", "pk")
+    return _remembered(actor, list(_with_details(qs)))
+
+
+def suggested_spaces(*, actor: object, limit: int = 4) -> list[Space]:
+    """Communities the actor is not in yet, most joined by the people of their own unit."""
+    if not permissions.is_person(actor):
+        return []
+    unit_id = actor.primary_unit_id  # type: ignore[attr-defined]
+    mine = Membership.objects.filter(user_id=actor.pk).values("space_id")  # type: ignore[attr-defined]
+    # Without a unit there are no colleagues to go by: rank by size alone.
+    colleagues = (
+        Q(
+            memberships__state=Membership.State.ACTIVE,
+            memberships__user__primary_unit_id=unit_id,
+            memberships__user__is_active=True,
+        )
+        if unit_id
+        else Q(pk__in=[])
+    )
+    qs = (
+        Space.objects.visible_to(actor)
+        .filter(kind=Space.Kind.COMMUNITY, archived_at__isnull=True)
+        .exclude(access=Space.Access.SECRET)
+        .exclude(pk__in=mine)
+        .annotate(colleagues=Count("memberships", filter=colleagues))
+        .order_by("-colleagues", "-member_count", "name")
+    )
+    return _remembered(actor, list(_with_details(qs)[:limit]))
+
+
+def space_members(
+    *, actor: object, space: Space, q: str = "", role: str = "", page: int = 1
+) -> Page[Membership]:
+    permissions.check_list_members(actor, space)
+    qs = Membership.objects.filter(
+        space=space, state=Membership.State.ACTIVE, user__is_active=True
+    ).select_related("user", "user__primary_unit")
+    if q:
+        qs = qs.filter(Q(user__display_name__icontains=q) | Q(user__job_title__icontains=q))
+    if role in Membership.Role.values:
+        qs = qs.filter(role=role)
+    return Paginator(qs.order_by("user__display_name", "pk"), 30).get_page(page)
+
+
+def space_staff(*, actor: object, space: Space) -> list[Membership]:
+    """Owners, managers and moderators, for the space's about panel."""
+    permissions.check_list_members(actor, space)
+    staff = (Membership.Role.OWNER, Membership.Role.MANAGER, Membership.Role.MODERATOR)
+    return list(
+        Membership.objects.filter(
+            space=space, state=Membership.State.ACTIVE, role__in=staff, user__is_active=True
+        )
+        .select_related("user")
+        .order_by("user__display_name")[:12]
+    )
+
+
+def space_requests(*, actor: object, space: Space) -> list[Membership]:
+    permissions.check_manage_members(actor, space)
+    return list(
+        Membership.objects.filter(space=space, state=Membership.State.REQUESTED)
+        .select_related("user", "user__primary_unit")
+        .order_by("created_at", "pk")
+    )
+
+
+def space_invitations(*, actor: object, space: Space) -> list[Membership]:
+    permissions.check_manage_members(actor, space)
+    return list(
+        Membership.objects.filter(space=space, state=Membership.State.INVITED)
+        .select_related("user")
+        .order_by("created_at", "pk")
+    )
+
+
+def space_guests(*, actor: object, space: Space) -> list[Membership]:
+    permissions.check_invite_guests(actor, space)
+    return list(
+        Membership.objects.filter(space=space, role=Membership.Role.GUEST)
+        .select_related("user")
+        .order_by("user__display_name", "pk")
+    )
+
+
+def people_to_invite(*, actor: object, space: Space, q: str, limit: int = 10) -> list[User]:
+    """Autocomplete: colleagues the actor may see who are not in the space yet."""
+    permissions.check_invite(actor, space)
+    if not can_see_directory(actor) or len(q.strip()) < 2:
+        return []
+    term = q.strip()
+    taken = Membership.objects.filter(
+        space=space, state__in=(Membership.State.ACTIVE, Membership.State.INVITED)
+    ).values("user_id")
+    return list(
+        User.objects.filter(is_active=True)
+        .exclude(status=User.Status.DEACTIVATED)
+        .exclude(role=User.Role.GUEST)
+        .exclude(pk__in=taken)
+        .filter(Q(display_name__icontains=term) | Q(email__istartswith=term))
+        .select_related("primary_unit")
+        .order_by("display_name", "pk")[:limit]
+    )
+
+
+def directory_tags(*, actor: object) -> list[SpaceTag]:
+    """Tags in use on spaces the actor may see, for the directory filter."""
+    visible = Space.objects.visible_to(actor).values("pk")
+    return list(SpaceTag.objects.filter(spaces__in=visible).distinct().order_by("name"))
