@@ -70,6 +70,8 @@ class ActivityMiddleware:
             activity_record(
                 actor=user,
                 verb="page_view",
+                # A space's pages say which space, for the per-space analytics.
+                space_id=getattr(request, "activity_space_id", None),
                 meta={"section": getattr(request, "activity_section", match.namespace)},
             )
         return response

@@ -59,3 +59,37 @@ def test_home_makes_a_constant_number_of_queries(
     UserFactory.create_batch(9, primary_unit=school)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("feed:home"))
+
+
+def _community(owner, name, access="open"):
+    from kring.spaces.services.spaces import community_create
+
+    return community_create(actor=owner, name=name, access=access)
+
+
+def test_home_lists_my_spaces_and_not_others(as_user, member, other_member):
+    mine = _community(member, "Leerkrachten groep 2")
+    _community(other_member, "Schaakclub")
+    html = as_user(member).get(reverse("feed:home")).content.decode()
+    assert reverse("spaces:detail", args=[mine.slug]) in html
+    assert "Schaakclub" not in html
+
+
+def test_external_guest_home_shows_their_space_and_nothing_about_the_organisation(
+    as_user, member, guest, school
+):
+    from datetime import timedelta
+
+    from kring.common import clock
+    from kring.spaces.models import Membership
+
+    care = _community(member, "Ouders van de Zonnebloem")
+    Membership.objects.create(
+        space=care, user=guest, role="guest", expires_at=clock.now() + timedelta(days=30)
+    )
+    html = as_user(guest).get(reverse("feed:home")).content.decode()
+    assert "Ouders van de Zonnebloem" in html
+    assert "De Regenboog" not in html  # the organisation's units are not a guest's business
+    Membership.objects.filter(user=guest).update(expires_at=clock.now() - timedelta(days=1))
+    html = as_user(guest).get(reverse("feed:home")).content.decode()
+    assert "Ouders van de Zonnebloem" not in html
