@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kring.common import clock
 from kring.org.models import OrgUnit
@@ -139,14 +140,14 @@ class Membership(models.Model):
     """A person's place in a space; requests and invitations are memberships in waiting."""
 
     class Role(models.TextChoices):
-        OWNER = "owner", _("Owner")
-        MANAGER = "manager", _("Manager")
-        MODERATOR = "moderator", _("Moderator")
-        MEMBER = "member", _("Member")
-        GUEST = "guest", _("Guest")
+        OWNER = "owner", pgettext_lazy("space role", "Owner")
+        MANAGER = "manager", pgettext_lazy("space role", "Manager")
+        MODERATOR = "moderator", pgettext_lazy("space role", "Moderator")
+        MEMBER = "member", pgettext_lazy("space role", "Member")
+        GUEST = "guest", pgettext_lazy("space role", "Guest")
 
     class State(models.TextChoices):
-        ACTIVE = "active", _("Member")
+        ACTIVE = "active", pgettext_lazy("membership state", "Member")
         REQUESTED = "requested", _("Requested")
         INVITED = "invited", _("Invited")
         DECLINED = "declined", _("Declined")

@@ -22,11 +22,15 @@ STRUCTURE = Membership.Source.STRUCTURE
 NEWS_SLUG = "nieuws"
 
 
+# Paths under /ruimtes/ that are pages, not spaces (kring/spaces/urls.py).
+RESERVED_SLUGS = frozenset({"nieuw"})
+
+
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
     base = (slugify(name) or "ruimte")[:80]
     slug, n = base, 2
     taken = Space.objects.exclude(pk=exclude_pk) if exclude_pk else Space.objects.all()
-    while taken.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -135,7 +139,8 @@ def structure_sync(*, user_ids: Iterable[int] | None) -> None:
     """Make the structural memberships of these people (or everyone) match the organisation."""
     news_id = news_space().pk
     space_by_path, manager_by_path = _unit_space_ids()
-    structural = {news_id, *space_by_path.values()}
+    unit_space_ids = set(space_by_path.values())
+    structural = {news_id, *unit_space_ids}
     people_qs = User.objects.select_related("primary_unit")
     ids = None if user_ids is None else sorted(set(user_ids))
     batches = [None] if ids is None else list(_chunks(ids))
@@ -165,11 +170,23 @@ def structure_sync(*, user_ids: Iterable[int] | None) -> None:
                         state=Membership.State.ACTIVE, created_at=now, joined_at=now,
                     )
                 )  # fmt: skip
-            elif m.state != Membership.State.ACTIVE or ROLE_RANK[m.role] < ROLE_RANK[role]:  # type: ignore[index]
-                # A waiting request or invitation becomes membership; a new unit manager manages.
-                m.state, m.source, m.joined_at = Membership.State.ACTIVE, STRUCTURE, now
-                m.role = role if ROLE_RANK[m.role] < ROLE_RANK[role] else m.role  # type: ignore[index]
-                update.append(m)
+            else:
+                # A unit's former manager manages its space no longer (the organisation decides).
+                replaced = (
+                    m.source == STRUCTURE
+                    and m.role == Membership.Role.MANAGER
+                    and role != Membership.Role.MANAGER
+                    and key[1] in unit_space_ids
+                )
+                promoted = ROLE_RANK[m.role] < ROLE_RANK[role]  # type: ignore[index]
+                if m.state != Membership.State.ACTIVE or promoted or replaced:
+                    # A waiting request or invitation becomes membership; a new unit manager
+                    # manages.
+                    if m.state != Membership.State.ACTIVE:
+                        m.joined_at = now
+                    m.state, m.source = Membership.State.ACTIVE, STRUCTURE
+                    m.role = role if promoted or replaced else m.role
+                    update.append(m)
         for key, m in existing.items():
             if key not in wanted and m.source == STRUCTURE:
                 remove.append(m.pk)
