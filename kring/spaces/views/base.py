@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from kring.accounts.models import User
 from kring.spaces import permissions, selectors
-from kring.spaces.models import Membership, Space
+from kring.spaces.models import Space
 
 SECTION = "spaces"
 
@@ -80,19 +80,6 @@ def posted(request: HttpRequest) -> tuple[Any, ...]:
 def page_number(request: HttpRequest) -> int:
     raw = request.GET.get("page", "")
     return int(raw) if raw.isdigit() and int(raw) > 0 else 1
-
-
-def membership_in(space: Space, user_id: int) -> Membership:
-    """One person's membership of this space, for a manager's action on it (404 when they have
-    none). Callers check the actor's permission first."""
-    found = (
-        Membership.objects.filter(space=space, user_id=user_id)
-        .select_related("user", "user__primary_unit")
-        .first()
-    )
-    if found is None:
-        raise Http404
-    return found
 
 
 def capability_cards(actor: object, spaces: list[Space]) -> list[dict[str, Any]]:

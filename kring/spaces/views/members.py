@@ -32,7 +32,6 @@ from kring.spaces.services import membership as membership_services
 from kring.spaces.services.guests import guest_access_change, guest_invite
 from kring.spaces.views.base import (
     actor_of,
-    membership_in,
     page_number,
     posted,
     safe_next,
@@ -98,7 +97,7 @@ def members(request: HttpRequest, space: Space) -> HttpResponse:
 def member_role(request: HttpRequest, space: Space, user_id: int) -> HttpResponse:
     actor = actor_of(request)
     permissions.check_manage_members(actor, space)
-    target = membership_in(space, user_id)
+    target = selectors.space_membership(actor=actor, space=space, user_id=user_id)
     form = MemberRoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose manager, moderator or member."))
@@ -128,7 +127,7 @@ def member_remove(request: HttpRequest, space: Space, user_id: int) -> HttpRespo
     """Ask first (GET), then remove (POST)."""
     actor = actor_of(request)
     permissions.check_manage_members(actor, space)
-    target = membership_in(space, user_id)
+    target = selectors.space_membership(actor=actor, space=space, user_id=user_id)
     if request.method == "POST":
         try:
             membership_services.member_remove(actor=actor, space=space, user=target.user)
@@ -332,7 +331,9 @@ def transfer(request: HttpRequest, space: Space) -> HttpResponse:
     form = TransferForm(*posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            target = membership_in(space, form.cleaned_data["new_owner"])
+            target = selectors.space_membership(
+                actor=actor, space=space, user_id=form.cleaned_data["new_owner"]
+            )
             membership_services.ownership_transfer(actor=actor, space=space, new_owner=target.user)
         except Http404:
             form.add_error("new_owner", _("Choose one of the members of the space."))
