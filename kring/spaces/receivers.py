@@ -9,7 +9,7 @@ from kring.accounts.signals import people_placed
 from kring.common import clock
 from kring.org.models import OrgUnit
 from kring.org.signals import unit_changed
-from kring.spaces.models import Space
+from kring.spaces.models import Membership, Space
 from kring.spaces.services.structure import structure_ensure, structure_sync, unit_space
 
 
@@ -34,6 +34,12 @@ def follow_unit(sender: Any, unit: OrgUnit, change: str, **kwargs: Any) -> None:
     ids = {*affected, *extra}
     if unit.manager_id:
         ids.add(unit.manager_id)
+    # A former manager who works elsewhere stops managing the space.
+    ids |= set(
+        Membership.objects.filter(
+            space__unit=unit, role=Membership.Role.MANAGER, source=Membership.Source.STRUCTURE
+        ).values_list("user_id", flat=True)
+    )
     if ids:
         structure_sync(user_ids=ids)
 

@@ -234,12 +234,12 @@ def member_change_role(*, actor: User, space: Space, user: User, role: str) -> M
     m = _target(space, user)
     if m.role == Role.GUEST:
         raise ValidationError(_("External guests keep the guest role."))
+    if m.role == Role.OWNER and _owner_count(space) <= 1:
+        raise ValidationError(_("A space always keeps an owner: hand ownership over first."))
     mine = permissions.role_in(actor, space)
     actor_rank = ROLE_RANK[mine] if mine else ROLE_RANK[Role.OWNER]  # type: ignore[index]
     if ROLE_RANK[m.role] >= actor_rank or ROLE_RANK[role] > actor_rank:  # type: ignore[index]
         raise ValidationError(_("You cannot change the role of someone at or above your own role."))
-    if m.role == Role.OWNER and _owner_count(space) <= 1:
-        raise ValidationError(_("A space always keeps an owner: hand ownership over first."))
     if m.role == role:
         return m
     old = m.role

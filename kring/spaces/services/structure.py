@@ -105,6 +105,10 @@ def _wanted(
     """(user, space) → role for everyone who should sit in the structural spaces."""
     step = OrgUnit.steplen
     wanted: dict[tuple[int, int], str] = {}
+    managed: dict[int, list[str]] = {}
+    for path, manager_id in manager_by_path.items():
+        if manager_id is not None:
+            managed.setdefault(manager_id, []).append(path)
     for person in people:
         if person.status == User.Status.DEACTIVATED or person.role == User.Role.GUEST:
             continue
@@ -126,6 +130,11 @@ def _wanted(
                 key = (person.pk, space_id)
                 if ROLE_RANK[role] > ROLE_RANK[wanted.get(key, Membership.Role.GUEST)]:  # type: ignore[index]
                     wanted[key] = role
+        # A unit's manager manages its space, also when they work elsewhere (a director
+        # placed at the board office).
+        for path in managed.get(person.pk, []):
+            if (space_id := space_by_path.get(path)) is not None:
+                wanted[(person.pk, space_id)] = Membership.Role.MANAGER
     return wanted
 
 
