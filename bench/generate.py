@@ -30,7 +30,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 
 DEFAULT_SEED = 42
-DEFAULT_SIZES: dict[str, int] = {"units": 200, "users": 10_000}
+DEFAULT_SIZES: dict[str, int] = {"units": 200, "users": 10_000, "spaces": 2_000}
 EMAIL_DOMAIN = "bench.kring.example"
 BENCH_MEMBER_EMAIL = f"member@{EMAIL_DOMAIN}"
 BENCH_ADMIN_EMAIL = f"admin@{EMAIL_DOMAIN}"
@@ -240,10 +240,151 @@ def generate_users(rng: random.Random, count: int) -> None:
     )
 
 
-# Later issues append their kinds here (spaces, posts, …), each after the kinds it reads.
+SPACE_TOPICS = (
+    "Rekenen", "Taal", "Lezen", "ICT", "Sport", "Cultuur", "Duurzaamheid", "Hoogbegaafdheid",
+    "Onderbouw", "Bovenbouw", "BHV", "Vitaliteit", "Muziek", "Techniek", "Burgerschap",
+    "Wereldoriëntatie", "Passend onderwijs", "Ouders", "Stagiairs", "Schoolplein", "Excursies",
+    "Leesbevordering", "Medezeggenschap", "Personeelsvereniging", "Recepten", "Fotografie",
+)  # fmt: skip
+SPACE_SUFFIXES = ("werkgroep", "netwerk", "team", "kring", "community", "overleg", "club")
+SPACE_TAGS = tuple(sorted({t.lower() for t in SPACE_TOPICS} | {"project", "regio", "kennis"}))
+BIG_SPACE_NAME = "Iedereen: vragen en antwoorden"
+# People the `space_join` scenario lets join and leave the big space: never its members.
+JOINERS = 20
+ACCESS_WEIGHTS = {"open": 65, "request": 25, "secret": 10}
+
+
+def _joiner_ids() -> list[int]:
+    """Active members outside the big space, for the join scenario (not the bench member)."""
+    from kring.accounts.models import User
+
+    return list(
+        User.objects.filter(status="active", is_active=True, role="member")
+        .exclude(email__in=[BENCH_MEMBER_EMAIL, BENCH_ADMIN_EMAIL])
+        .order_by("-pk")
+        .values_list("pk", flat=True)[:JOINERS]
+    )
+
+
+def generate_spaces(rng: random.Random, count: int) -> None:
+    """The news space and a space per unit (through the structure service, as at launch), then
+    communities up to `count` spaces: mostly small, a few hundred members at most, and one open
+    community that holds everyone but the join scenario's people.
+
+    Members of a community come mostly from one part of the tree (colleagues join the same
+    groups), the rest from anywhere. Bulk inserts; member counters recounted at the end.
+    """
+    from django.utils.text import slugify
+
+    from kring.accounts.models import User
+    from kring.common import clock
+    from kring.org.models import OrgUnit
+    from kring.spaces.models import Membership, Space, SpaceTag
+    from kring.spaces.services.counts import member_count_refresh
+    from kring.spaces.services.structure import structure_ensure
+
+    structure_ensure()  # the news space and 199 unit spaces, everyone placed
+    now = clock.now()
+    structural = Space.objects.count()
+    communities = max(0, count - structural)
+    step = OrgUnit.steplen
+    people = list(
+        User.objects.order_by("pk").values_list("pk", "role", "status", "primary_unit__path")
+    )
+    staff = [(pk, path or "") for pk, role, status, path in people if role != "guest"]
+    guests = [pk for pk, role, _status, _path in people if role == "guest"]
+    by_branch: dict[str, list[int]] = {}
+    for pk, path in staff:
+        by_branch.setdefault(path[: 2 * step], []).append(pk)
+    branches = sorted(b for b in by_branch if len(b) == 2 * step)
+    everyone = [pk for pk, _path in staff]
+    member = User.objects.get(email=BENCH_MEMBER_EMAIL)
+    joiners = set(_joiner_ids())
+
+    tags = SpaceTag.objects.bulk_create(
+        [SpaceTag(name=name, slug=slugify(name)) for name in SPACE_TAGS]
+    )
+    spaces: list[Space] = []
+    for i in range(communities):
+        big = i == 0
+        topic = rng.choice(SPACE_TOPICS)
+        name = BIG_SPACE_NAME if big else f"{topic} {rng.choice(SPACE_SUFFIXES)} {i}"
+        created = now - timedelta(days=rng.randint(1, 700))
+        roll = rng.random()
+        spaces.append(
+            Space(
+                kind="community",
+                access="open" if big else _weighted(rng, ACCESS_WEIGHTS),
+                name=name,
+                slug=f"{slugify(name)}-{i}",
+                description=f"Een community over {topic.lower()} voor collega's van alle scholen.",
+                icon=rng.choice(Space.Icon.values),
+                created_at=created,
+                last_activity_at=created + (now - created) * rng.random(),
+                archived_at=now - timedelta(days=rng.randint(1, 90)) if roll > 0.96 else None,
+                deleted_at=now - timedelta(days=rng.randint(1, 60)) if roll > 0.99 else None,
+            )
+        )
+    Space.objects.bulk_create(spaces, batch_size=BATCH)
+    through = Space.tags.through
+    through.objects.bulk_create(
+        [
+            through(space_id=space.pk, spacetag_id=tag.pk)
+            for space in spaces
+            for tag in rng.sample(tags, rng.randint(0, 3))
+        ],
+        batch_size=5 * BATCH,
+    )
+
+    rows: list[Membership] = []
+
+    def add(space: Space, user_id: int, role: str = "member", state: str = "active") -> None:
+        joined = space.created_at if state == "active" else None
+        rows.append(
+            Membership(
+                space_id=space.pk, user_id=user_id, role=role, state=state,
+                created_at=space.created_at, joined_at=joined,
+            )
+        )  # fmt: skip
+
+    mine = set(rng.sample(range(1, len(spaces)), min(12, len(spaces) - 1)))
+    for i, space in enumerate(spaces):
+        if i == 0:
+            chosen = [pk for pk in everyone if pk not in joiners]
+        else:
+            # Sizes from 5 to 500, most of them small (log-uniform, skewed to the low end).
+            size = round(5 * 100 ** (rng.random() ** 2))
+            home = by_branch[rng.choice(branches)] if branches else everyone
+            local = rng.sample(home, min(len(home), round(size * 0.6)))
+            chosen = list(dict.fromkeys(local + rng.sample(everyone, size - len(local))))
+            if i in mine and member.pk not in chosen:
+                chosen.append(member.pk)
+        for n, user_id in enumerate(chosen):
+            if n == 0:
+                add(space, user_id, "owner")
+            elif n <= 2 or rng.random() < 0.03:
+                add(space, user_id, "manager" if n <= 2 else "moderator")
+            elif space.access == "request" and rng.random() < 0.05 and user_id != member.pk:
+                add(space, user_id, state="requested")
+            elif space.access == "secret" and rng.random() < 0.05 and user_id != member.pk:
+                add(space, user_id, state="invited")
+            else:
+                add(space, user_id)
+        if guests and rng.random() < 0.03:
+            for guest in rng.sample(guests, rng.randint(1, 3)):
+                add(space, guest, "guest")
+        if len(rows) >= 20 * BATCH:
+            Membership.objects.bulk_create(rows, batch_size=5 * BATCH)
+            rows.clear()
+    Membership.objects.bulk_create(rows, batch_size=5 * BATCH)
+    member_count_refresh(Space.objects.values_list("pk", flat=True))
+
+
+# Later issues append their kinds here (posts, …), each after the kinds it reads.
 KINDS: tuple[Kind, ...] = (
     Kind("units", generate_units, version=2),
     Kind("users", generate_users, version=2),
+    Kind("spaces", generate_spaces),
 )
 
 
@@ -324,12 +465,15 @@ def data_size() -> dict[str, int]:
     """What the pages are measured against: counted, not taken from the marker."""
     from kring.accounts.models import ActivityEvent, User
     from kring.org.models import OrgUnit
+    from kring.spaces.models import Membership, Space
 
     return {
         "users": User.objects.count(),
         "active_users": User.objects.filter(status="active").count(),
         "units": OrgUnit.objects.count(),
         "activity_events": ActivityEvent.objects.count(),
+        "spaces": Space.objects.count(),
+        "memberships": Membership.objects.count(),
     }
 
 

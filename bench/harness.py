@@ -105,6 +105,8 @@ def ensure_wrk(log: Any = print) -> str:
 
 
 def wrk_version() -> str:
+    if shutil.which("wrk") is None:  # in-process scenarios run without it
+        return "not installed"
     out = subprocess.run(["wrk", "-v"], capture_output=True, text=True)
     first = (out.stdout or out.stderr).splitlines()[:1]
     return first[0].split(" Copyright")[0] if first else "wrk"

@@ -36,9 +36,9 @@ from bench.harness import (
     wait_until_quiet,
 )
 
-SCENARIOS = ("login", "home", "import", "activity")
+SCENARIOS = ("login", "home", "import", "activity", "spaces_directory", "my_spaces", "space_join")
 MODULES = {"import": "import_csv"}  # `import` is a keyword: not a module name
-HTTP_SCENARIOS = {"login", "home", "activity"}
+HTTP_SCENARIOS = {"login", "home", "activity", "spaces_directory", "my_spaces"}
 DATABASE_NAME = "kring_bench"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE_NAME}"
 REDIS_URL = "redis://127.0.0.1:6379/5"
@@ -309,6 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument("--users", type=int, default=10_000)
     parser.add_argument("--units", type=int, default=200)
+    parser.add_argument("--spaces", type=int, default=2_000)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", 10)))
     parser.add_argument("--warmup", type=int, default=int(os.environ.get("BENCH_WARMUP", 3)))
@@ -337,7 +338,9 @@ def main(argv: list[str] | None = None) -> int:
         workers=args.workers, quiet_wait_s=args.quiet_wait,
     )  # fmt: skip
     with _terminate_cleanly():
-        sizes = prepare(sizes={"users": args.users, "units": args.units}, seed=args.seed)
+        sizes = prepare(
+            sizes={"users": args.users, "units": args.units, "spaces": args.spaces}, seed=args.seed
+        )
         machine = _machine()
         failed: list[str] = []
         for name in chosen:

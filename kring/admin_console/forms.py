@@ -20,6 +20,7 @@ from kring.accounts.models import Organisation, RolloutWave, User
 from kring.common.colours import HEX
 from kring.org import selectors as org_selectors
 from kring.org.models import OrgUnit
+from kring.spaces.models import Space
 
 # --- Shared pieces
 
@@ -133,6 +134,43 @@ class PeopleFilterForm(ConsoleForm):
             "status": data.get("status", ""),
             "wave": self.waves.get(wave_value, wave_value or None),
         }
+
+
+# --- Spaces
+
+
+class SpaceFilterForm(ConsoleForm):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Name or description")}),
+    )
+    kind = forms.ChoiceField(
+        label=_("Type"),
+        required=False,
+        choices=_choices_with_all(_("Every type"), Space.Kind.choices),
+    )
+    access = forms.ChoiceField(
+        label=_("Access"),
+        required=False,
+        choices=_choices_with_all(_("Every access"), Space.Access.choices),
+    )
+    state = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[
+            ("", _("Every state")),
+            ("active", _("In use")),
+            ("archived", _("Archived")),
+            ("deleted", _("Deleted")),
+        ],
+    )
+
+    def filters(self) -> dict[str, str]:
+        """The valid filters only: a bad value is reported beside its field and ignored."""
+        data = self.cleaned_data if self.is_bound else {}
+        return {name: data.get(name) or "" for name in ("q", "kind", "access", "state")}
 
 
 class PersonForm(ConsoleForm):
@@ -462,6 +500,16 @@ class OrganisationForm(ConsoleForm):
         label=_("Invitation links are valid for (days)"),
         widget=forms.NumberInput(attrs={"min": 1, "max": 90}),
     )
+    community_creators = forms.ChoiceField(
+        label=_("Who may create communities"),
+        choices=Organisation.CommunityCreators.choices,
+        required=False,  # left out of a post: unchanged
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Everyone may join the open communities and ask to join the others; this decides who "
+            "may start a new one. Existing communities stay as they are."
+        ),
+    )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         self.organisation = organisation
@@ -473,6 +521,7 @@ class OrganisationForm(ConsoleForm):
                 "brand_colour_picker": organisation.brand_colour,
                 "require_admin_mfa": organisation.require_admin_mfa,
                 "invitation_valid_days": organisation.invitation_valid_days,
+                "community_creators": organisation.community_creators,
             },
         )
         super().__init__(*args, **kwargs)
@@ -513,4 +562,5 @@ class OrganisationForm(ConsoleForm):
             "invitation_valid_days": data["invitation_valid_days"],
             "logo": data.get("logo"),
             "remove_logo": data["remove_logo"] and not data.get("logo"),
+            "community_creators": data.get("community_creators") or None,
         }

@@ -5,6 +5,7 @@ SECTIONS = [
     ("admin_console:index", _("Overview")),
     ("admin_console:people", _("People")),
     ("admin_console:units", _("Units")),
+    ("admin_console:spaces", _("Spaces")),
     ("admin_console:waves", _("Rollout waves")),
     ("admin_console:invitations", _("Invitations")),
     ("admin_console:import", _("Import")),

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", home.index, name="index"),
     path("mensen/", include("kring.admin_console.urls_people")),
     path("eenheden/", include("kring.admin_console.urls_units")),
+    path("ruimtes/", include("kring.admin_console.urls_spaces")),
     path("uitrol/", include("kring.admin_console.urls_rollout")),
     path("import/", include("kring.admin_console.urls_import")),
     path("audit/", include("kring.admin_console.urls_audit")),

@@ -23,7 +23,7 @@ class DemoLogin:
     display_name: str
     email: str
     job_title: str
-    unit: str  # a department of the board office, or a school's name
+    unit: str  # a department of the board office, or a school's name (a guest: their space)
 
 
 def _email(local: str) -> str:
@@ -61,6 +61,13 @@ TEACHERS: Final = (
     ),
 )  # fmt: skip
 
+# An external guest: a parent on the parents' council of De Regenboog, invited into that one
+# space by its director. Not on the staff plan (guests have no unit); the spaces step creates her.
+GUEST: Final = DemoLogin(
+    "guest", _("External guest (parent)"), "guest", "Sanne Brouwer", "sanne.brouwer@example.org",
+    "", "Ouderraad De Regenboog",
+)  # fmt: skip
+
 DEMO_LOGINS: Final[tuple[DemoLogin, ...]] = (
     ADMINISTRATOR,
     COMMUNITY_MANAGER,
@@ -69,3 +76,5 @@ DEMO_LOGINS: Final[tuple[DemoLogin, ...]] = (
     *TEACHERS,
 )
 DEMO_SCHOOLS: Final = frozenset(d.unit for d in DEMO_LOGINS if d.unit in dict(words.SCHOOLS))
+# Every login the demo prints: the staff above, then the guest.
+ALL_LOGINS: Final[tuple[DemoLogin, ...]] = (*DEMO_LOGINS, GUEST)

@@ -14,6 +14,7 @@ from django_stubs_ext import StrOrPromise
 from kring.accounts.models import User
 from kring.accounts.permissions import can_see_directory
 from kring.common import clock
+from kring.common.widgets import LongSelect
 from kring.org import selectors as org_selectors
 from kring.org.models import OrgUnit
 from kring.spaces.models import Membership, Space, SpaceTag
@@ -89,6 +90,7 @@ class DirectoryFilterForm(SpaceForm):
         queryset=OrgUnit.objects.none(),
         required=False,
         empty_label=_("Every unit"),
+        widget=LongSelect,  # every unit of the organisation: hundreds at a large one
     )
     mine = forms.BooleanField(label=_("Only my spaces"), required=False)
 

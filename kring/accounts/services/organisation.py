@@ -11,7 +11,13 @@ from kring.common.colours import AA_NORMAL_TEXT, HEX, contrast_ratio, text_colou
 
 
 def _policy(org: Organisation) -> dict[str, object]:
-    fields = ("name", "brand_colour", "require_admin_mfa", "invitation_valid_days")
+    fields = (
+        "name",
+        "brand_colour",
+        "require_admin_mfa",
+        "invitation_valid_days",
+        "community_creators",
+    )
     return {field: getattr(org, field) for field in fields}
 
 
@@ -25,8 +31,12 @@ def organisation_update(
     invitation_valid_days: int,
     logo: UploadedFile[bytes] | None = None,
     remove_logo: bool = False,
+    community_creators: str | None = None,
 ) -> Organisation:
-    """Save name, brand and policies. The brand colour must read as link text on white (AA)."""
+    """Save name, brand and policies. The brand colour must read as link text on white (AA).
+
+    `community_creators` (who may create communities) stays as it is when not given.
+    """
     permissions.check_administer(actor)
     org = Organisation.objects.select_for_update().order_by("pk").first() or Organisation()
     errors: dict[str, str] = {}
@@ -43,6 +53,11 @@ def organisation_update(
         ) % {"ratio": ratio}
     if not 1 <= invitation_valid_days <= 90:
         errors["invitation_valid_days"] = _("Choose between 1 and 90 days.")
+    if (
+        community_creators is not None
+        and community_creators not in Organisation.CommunityCreators.values
+    ):
+        errors["community_creators"] = _("Choose who may create communities.")
     if errors:
         raise ValidationError(errors)
     before = _policy(org)
@@ -51,6 +66,8 @@ def organisation_update(
     org.brand_text_colour = text_colour_on(brand_colour)
     org.require_admin_mfa = require_admin_mfa
     org.invitation_valid_days = invitation_valid_days
+    if community_creators is not None:
+        org.community_creators = community_creators
     if remove_logo:
         org.logo = None
     if logo is not None:

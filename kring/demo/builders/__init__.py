@@ -19,6 +19,7 @@ from kring.demo.builders.people import (
     build_unit_managers,
 )
 from kring.demo.builders.rollout import build_invitations_sent, build_waves
+from kring.demo.builders.spaces import build_spaces
 from kring.demo.builders.truth import build_truth
 from kring.demo.builders.units import build_units
 
@@ -32,6 +33,7 @@ STEPS: list[Step] = [
     Step("unit_managers", build_unit_managers),
     Step("roles", build_roles),
     Step("leavers", build_leavers),
+    Step("spaces", build_spaces),
     Step("invitations", build_invitations_sent),
     Step("planted_truth", build_truth),
 ]

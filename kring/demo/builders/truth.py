@@ -9,7 +9,7 @@ from kring.accounts.models import User
 from kring.demo import timeline, words
 from kring.demo.builders.context import DemoContext
 from kring.demo.builders.people import plan_of
-from kring.demo.credentials import DEMO_LOGINS
+from kring.demo.credentials import DEMO_LOGINS, GUEST
 
 
 def user_ref(ctx: DemoContext, user: User) -> int:
@@ -49,8 +49,11 @@ def build_truth(ctx: DemoContext) -> None:
             "leaver_user_ids": sorted(ref(i) for i in plan.leavers),
             "chasm_unit_id": chasm.pk,
             "chasm_unit": {"name": chasm.name, "size": plan.school_sizes[chasm.name]},
-            # Filled by the spaces step: the works council (GMR), the beachhead group.
-            "beachhead": None,
+            # The works council (GMR), the beachhead group: filled in by the spaces step.
+            "beachhead": ctx.truth.get("beachhead"),
             "demo_login_ids": {d.key: user_ref(ctx, ctx.people[d.email]) for d in DEMO_LOGINS},
         }
     )
+    guest = User.objects.filter(email=GUEST.email).first()  # made by the spaces step
+    if guest is not None:
+        ctx.truth["demo_login_ids"][GUEST.key] = user_ref(ctx, guest)

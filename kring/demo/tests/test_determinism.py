@@ -7,6 +7,7 @@ from kring.accounts.models import Organisation, User
 from kring.demo.seeding import planted_truth_path
 from kring.org.models import OrgUnit
 from kring.org.services import unit_create
+from kring.spaces.models import Membership, Space
 
 
 def _seed_fresh(seed: int) -> bytes:
@@ -15,13 +16,30 @@ def _seed_fresh(seed: int) -> bytes:
     return planted_truth_path().read_bytes()
 
 
+def _spaces() -> list[tuple]:
+    """Every space and membership, with its moments: what the spaces step decided."""
+    spaces = list(
+        Space.objects.order_by("pk").values_list(
+            "pk", "kind", "access", "name", "slug", "member_count", "created_at", "archived_at"
+        )
+    )
+    members = list(
+        Membership.objects.order_by("pk").values_list(
+            "space_id", "user__email", "role", "state", "source", "joined_at", "expires_at"
+        )
+    )
+    return spaces + members
+
+
 @pytest.mark.django_db(transaction=True, reset_sequences=True)
 def test_planted_truth_is_byte_identical_per_seed(settings, tmp_path):
     settings.VAR_DIR = tmp_path
     first = _seed_fresh(42)
     names_42 = list(User.objects.order_by("pk").values_list("display_name", "email", "wave_id"))
+    spaces_42 = _spaces()
     second = _seed_fresh(42)
     assert second == first
+    assert _spaces() == spaces_42
     assert (
         list(User.objects.order_by("pk").values_list("display_name", "email", "wave_id"))
         == names_42
@@ -33,6 +51,7 @@ def test_planted_truth_is_byte_identical_per_seed(settings, tmp_path):
         list(User.objects.order_by("pk").values_list("display_name", "email", "wave_id"))
         != names_42
     )
+    assert _spaces() != spaces_42
 
 
 @pytest.mark.django_db

@@ -16,7 +16,7 @@ from kring.common import clock
 from kring.common.colours import contrast_ratio
 from kring.common.models import AuditEntry
 from kring.demo import timeline, words
-from kring.demo.credentials import ADMINISTRATOR, DEMO_LOGINS, DEMO_PASSWORD
+from kring.demo.credentials import ADMINISTRATOR, ALL_LOGINS, DEMO_LOGINS, DEMO_PASSWORD
 from kring.demo.seeding import planted_truth_path
 from kring.org.models import OrgUnit
 
@@ -145,7 +145,7 @@ def test_104_never_activated_mostly_support_staff(truth):
 
 
 def test_everyone_else_activated_in_their_waves_first_weeks(truth):
-    active = User.objects.exclude(status=User.Status.INVITED).select_related("wave")
+    active = staff().exclude(status=User.Status.INVITED).select_related("wave")
     assert active.count() == 525 - 104
     team = {
         ADMINISTRATOR.email,
@@ -211,7 +211,9 @@ def test_organisation_brand_passes_aa(truth):
 def test_planted_truth_matches_the_database(truth):
     assert truth["seed"] == 42
     assert truth["anchor"] == "2026-03-02"
-    assert truth["beachhead"] is None
+    beachhead = truth["beachhead"]
+    assert (beachhead["name"], beachhead["size"]) == ("GMR", 24)
+    assert truth["beachhead_space_id"] == beachhead["space_id"]
     leaders = User.objects.filter(pk__in=truth["informal_leader_ids"]).select_related(
         "primary_unit"
     )
@@ -245,14 +247,14 @@ def test_if_missing_leaves_the_demo_alone(seeded, db):
     with override_settings(VAR_DIR=seeded["path"].parent.parent):
         call_command("seed_demo", "--seed", "7", "--if-missing", stdout=out)
     assert "already exists" in out.getvalue()
-    assert User.objects.count() == 525
+    assert staff().count() == 525
     assert seeded["path"].read_bytes() == before
 
 
 def test_seeding_again_without_if_missing_is_refused(seeded, db):
     with pytest.raises(CommandError, match="make clean-demo"):
         call_command("seed_demo", "--seed", "42")
-    assert User.objects.count() == 525
+    assert staff().count() == 525
 
 
 def test_demo_logins_command_prints_url_and_logins(seeded, db):
@@ -260,9 +262,10 @@ def test_demo_logins_command_prints_url_and_logins(seeded, db):
     call_command("demo_logins", "--port", "8123", stdout=out)
     text = out.getvalue()
     assert "http://127.0.0.1:8123" in text
-    for demo in DEMO_LOGINS:
+    for demo in ALL_LOGINS:
         assert demo.email in text
         assert demo.display_name in text
+    assert "Ouderraad De Regenboog" in text  # where the guest login belongs
     assert DEMO_PASSWORD in text
     assert "make demo" not in text  # the demo exists, so no hint to generate it
 
@@ -275,5 +278,5 @@ def test_demo_prepare_on_an_existing_demo_only_prints_the_logins(seeded, db, tmp
     assert "already exists" in text
     assert "http://127.0.0.1:8124" in text
     assert all(demo.email in text for demo in DEMO_LOGINS)
-    assert User.objects.count() == 525
+    assert staff().count() == 525
     assert (tmp_path / "kring" / "kring.css").exists()

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from kring.accounts.models import User
-from kring.demo.credentials import DEMO_LOGINS, DEMO_PASSWORD
+from kring.demo.credentials import ALL_LOGINS, DEMO_PASSWORD
 
 
 class Command(BaseCommand):
@@ -16,9 +16,9 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000, help="Port the demo is served on.")
 
     def handle(self, *args: Any, port: int, **options: Any) -> None:
-        people = {u.email: u for u in User.objects.filter(email__in=[d.email for d in DEMO_LOGINS])}
+        people = {u.email: u for u in User.objects.filter(email__in=[d.email for d in ALL_LOGINS])}
         rows = []
-        for demo in DEMO_LOGINS:
+        for demo in ALL_LOGINS:
             user = people.get(demo.email)
             name = user.display_name if user else demo.display_name
             where = user.primary_unit.name if user and user.primary_unit else demo.unit
@@ -38,7 +38,7 @@ class Command(BaseCommand):
         self.stdout.write(line(tuple("-" * w for w in widths)))
         for row in rows:
             self.stdout.write(line(row))
-        if len(people) < len(DEMO_LOGINS):
+        if len(people) < len(ALL_LOGINS):
             self.stdout.write("")
             self.stdout.write(
                 self.style.WARNING(
