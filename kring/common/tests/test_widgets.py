@@ -9,7 +9,7 @@ CHOICES = [
     ("", "Every unit"),
     ("1", "De Regenboog"),
     ("2", "Het <Kompas> & zo"),
-    ("Scholen", [("3", "De Wilgenhoek"), ("4", "O'Brien \"school\"")]),
+    ("Scholen", [("3", "De Wilgenhoek"), ("4", 'O\'Brien "school"')]),
 ]
 
 
