@@ -29,6 +29,7 @@ SECTIONS = {
     "Overview": "Admin console",
     "People": "People",
     "Units": "Units",
+    "Spaces": "Spaces",
     "Rollout waves": "Rollout waves",
     "Invitations": "Invitations",
     "Audit log": "Audit log",

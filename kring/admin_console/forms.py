@@ -18,6 +18,7 @@ from PIL import Image, UnidentifiedImageError
 from kring.accounts import selectors as account_selectors
 from kring.accounts.models import Organisation, RolloutWave, User
 from kring.common.colours import HEX
+from kring.common.widgets import LongSelect
 from kring.org import selectors as org_selectors
 from kring.org.models import OrgUnit
 from kring.spaces.models import Space
@@ -52,6 +53,8 @@ def apply_service_errors(
 
 class UnitChoiceField(forms.ModelChoiceField[OrgUnit]):
     """Units in tree order, indented by depth so the select reads like the tree."""
+
+    widget = LongSelect  # every unit of the organisation: hundreds at a large one
 
     def label_from_instance(self, obj: OrgUnit) -> str:
         return f"{'— ' * (obj.depth - 1)}{obj.name}"

@@ -5,7 +5,7 @@ from typing import Any
 from django.forms import widgets
 from django.forms.renderers import BaseRenderer
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 
@@ -25,24 +25,20 @@ class LongSelect(widgets.Select):
         renderer: BaseRenderer | None = None,
     ) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
-        parts = []
+        parts: list[str] = []
         for group, options, _index in widget["optgroups"]:
-            rendered = format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                (
-                    (option["value"], flatatt(option["attrs"]), option["label"])
-                    for option in options
-                ),
+            rendered = "".join(
+                f'<option value="{conditional_escape(option["value"])}"{flatatt(option["attrs"])}>'
+                f"{conditional_escape(option['label'])}</option>"
+                for option in options
             )
             parts.append(
-                format_html('<optgroup label="{}">{}</optgroup>', group, rendered)
+                f'<optgroup label="{conditional_escape(group)}">{rendered}</optgroup>'
                 if group
                 else rendered
             )
-        return format_html(
-            '<select name="{}"{}>{}</select>',
-            widget["name"],
-            flatatt(widget["attrs"]),
-            mark_safe("".join(parts)),  # every part was built by format_html
+        # Every value and label is escaped above; flatatt escapes the attributes.
+        return mark_safe(
+            f'<select name="{conditional_escape(widget["name"])}"{flatatt(widget["attrs"])}>'
+            f"{''.join(parts)}</select>"
         )
