@@ -26,7 +26,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks_db",
     "treebeard",
-    "heroicons",
+    # heroicons is not an app here: TEMPLATES maps `{% load heroicons %}` to a memoised copy.
     # Before allauth, so Kring's templates override allauth's (login, layouts, elements).
     "kring.common",
     "kring.org",
@@ -76,6 +76,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kring.accounts.context_processors.organisation",
             ],
+            # django-heroicons' tags, each icon rendered once (kring/common/templatetags).
+            "libraries": {"heroicons": "kring.common.templatetags.cached_heroicons"},
         },
     }
 ]

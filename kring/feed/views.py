@@ -12,7 +12,7 @@ HOME_SPACES = 6
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     assert isinstance(request.user, User)
-    spaces = my_spaces(actor=request.user)
+    spaces = my_spaces(actor=request.user, limit=HOME_SPACES + 1)
     context = {
         # An external guest sees their own spaces only: nothing about the organisation's people.
         "summary": None if request.user.is_guest else home_summary(actor=request.user),

@@ -16,7 +16,6 @@ from kring.accounts.permissions import can_see_directory
 from kring.common import clock
 from kring.common.widgets import LongSelect
 from kring.org import selectors as org_selectors
-from kring.org.models import OrgUnit
 from kring.spaces.models import Membership, Space, SpaceTag
 from kring.spaces.selectors import DirectoryFilter
 
@@ -78,19 +77,18 @@ class DirectoryFilterForm(SpaceForm):
         label=_("Access"),
         required=False,
         choices=[("", _("Any access")), *Space.Access.choices],
+        widget=LongSelect,  # the directory draws its filters on every visit: the fast select
     )
     kind = forms.ChoiceField(
         label=_("Type"),
         required=False,
         choices=[("", _("Every type")), *Space.Kind.choices],
+        widget=LongSelect,
     )
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
-    unit = forms.ModelChoiceField[OrgUnit](
-        label=_("Unit"),
-        queryset=OrgUnit.objects.none(),
-        required=False,
-        empty_label=_("Every unit"),
-        widget=LongSelect,  # every unit of the organisation: hundreds at a large one
+    tag = forms.ChoiceField(label=_("Tag"), required=False, widget=LongSelect)
+    # Every unit of the organisation, hundreds at a large one: plain (id, name) choices, no models.
+    unit = forms.TypedChoiceField(
+        label=_("Unit"), required=False, coerce=int, empty_value=None, widget=LongSelect
     )
     mine = forms.BooleanField(label=_("Only my spaces"), required=False)
 
@@ -98,7 +96,8 @@ class DirectoryFilterForm(SpaceForm):
         super().__init__(*args, **kwargs)
         self.fields["tag"].choices = [("", _("Every tag")), *((t.slug, t.name) for t in tags)]  # type: ignore[attr-defined]
         if can_see_directory(actor):
-            self.fields["unit"].queryset = org_selectors.unit_list(actor=actor)  # type: ignore[attr-defined]
+            units = org_selectors.unit_list(actor=actor).values_list("pk", "name")
+            self.fields["unit"].choices = [("", _("Every unit")), *units]  # type: ignore[attr-defined]
         else:
             # An external guest sees their own space only: nothing of the organisation's tree.
             for name in ("access", "kind", "tag", "unit"):
@@ -107,13 +106,12 @@ class DirectoryFilterForm(SpaceForm):
     def filters(self) -> DirectoryFilter:
         """The valid filters only: a bad value is reported beside its field and ignored."""
         data = self.cleaned_data if self.is_bound else {}
-        unit = data.get("unit")
         return DirectoryFilter(
             q=(data.get("q") or "").strip(),
             access=data.get("access") or "",
             kind=data.get("kind") or "",
             tag=data.get("tag") or "",
-            unit=unit.pk if unit is not None else None,
+            unit=data.get("unit"),
             mine=bool(data.get("mine")),
         )
 

@@ -22,7 +22,8 @@ def follow_people(sender: Any, user_ids: list[int], **kwargs: Any) -> None:
 def follow_unit(sender: Any, unit: OrgUnit, change: str, **kwargs: Any) -> None:
     if change == "deleted":
         # The unit is gone; its space stays readable, archived, for its history.
-        Space.objects.filter(unit=unit).update(unit=None, archived_at=clock.now())
+        now = clock.now()
+        Space.objects.filter(unit=unit).update(unit=None, archived_at=now, updated_at=now)
         return
     unit_space(unit)
     # Who sits in a unit's space depends on the units below it, and on the unit's manager.

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -57,18 +58,25 @@ def space_directory(*, actor: object, filters: DirectoryFilter, page: int = 1) -
     if filters.tag:
         qs = qs.filter(tags__slug=filters.tag)
     if filters.unit:
-        qs = qs.filter(Q(unit_id=filters.unit) | Q(memberships__user__primary_unit_id=filters.unit))
-    qs = _with_details(qs.distinct().order_by("kind", "name", "pk"))
+        from_unit = Membership.objects.filter(user__primary_unit_id=filters.unit)
+        qs = qs.filter(Q(unit_id=filters.unit) | Q(pk__in=from_unit.values("space_id")))
+    qs = _with_details(qs.order_by("kind", "name", "pk"))
     result = Paginator(qs, PAGE_SIZE).get_page(page)
     _remembered(actor, list(result.object_list))
     return result
 
 
-def my_spaces(*, actor: object) -> list[Space]:
-    """The spaces the actor belongs to, most recently active first."""
+def my_spaces(*, actor: object, limit: int | None = None) -> list[Space]:
+    """The spaces the actor belongs to, most recently active first (at most `limit` of them).
+
+    For short lists of names (the home page, the directory's front): no tags.
+    """
     mine = permissions.current_memberships(actor).values("space_id")
     qs = Space.objects.visible_to(actor).filter(pk__in=mine).order_by("-last_activity_at", "pk")
-    return _remembered(actor, list(_with_details(qs)))
+    return _remembered(actor, list(qs.select_related("unit")[:limit]))
+
+
+SUGGESTION_SECONDS = 600
 
 
 def suggested_spaces(*, actor: object, limit: int = 4) -> list[Space]:
@@ -77,11 +85,11 @@ def suggested_spaces(*, actor: object, limit: int = 4) -> list[Space]:
     Ranked by colleagues in it, then size, then name. The colleagues' memberships are counted from
     the colleagues' side (a few dozen people, by the user index) rather than by joining every
     membership of every community: at 2,000 spaces and 150,000 memberships that is the difference
-    between a few milliseconds and 400 (bench/README.md, spaces_directory).
+    between a few milliseconds and 400 (bench/README.md, spaces_directory). The ranking changes
+    slowly, so it is kept for ten minutes; what the actor may see and has joined is asked fresh.
     """
     if not permissions.is_person(actor):
         return []
-    unit_id = actor.primary_unit_id  # type: ignore[attr-defined]
     mine = Membership.objects.filter(user_id=actor.pk).values("space_id")  # type: ignore[attr-defined]
     candidates = (
         Space.objects.visible_to(actor)
@@ -89,6 +97,19 @@ def suggested_spaces(*, actor: object, limit: int = 4) -> list[Space]:
         .exclude(access=Space.Access.SECRET)
         .exclude(pk__in=mine)
     )
+    key = f"spaces:suggested:{actor.pk}:{actor.primary_unit_id}:{limit}"  # type: ignore[attr-defined]
+    ranking: list[int] | None = cache.get(key)
+    if ranking is None:
+        ranking = _suggestion_ranking(actor, candidates, limit)
+        cache.set(key, ranking, SUGGESTION_SECONDS)
+    order = {pk: place for place, pk in enumerate(ranking)}
+    spaces = list(_with_details(candidates.filter(pk__in=ranking)))
+    spaces.sort(key=lambda space: order[space.pk])
+    return _remembered(actor, spaces)
+
+
+def _suggestion_ranking(actor: object, candidates: QuerySet[Space], limit: int) -> list[int]:
+    unit_id = actor.primary_unit_id  # type: ignore[attr-defined]
     colleagues: dict[int, int] = {}
     if unit_id:  # without a unit there are no colleagues to go by: rank by size alone
         colleagues = dict(
@@ -108,10 +129,8 @@ def suggested_spaces(*, actor: object, limit: int = 4) -> list[Space]:
         candidates.exclude(pk__in=list(colleagues))
         .order_by("-member_count", "name")
         .values_list("pk", flat=True)[:limit]
-    )[: max(0, limit - len(colleagues))]
-    spaces = list(_with_details(Space.objects.filter(pk__in=[*colleagues, *largest])))
-    spaces.sort(key=lambda s: (-colleagues.get(s.pk, 0), -s.member_count, s.name))
-    return _remembered(actor, spaces)
+    )
+    return [*colleagues, *largest][:limit]
 
 
 def space_members(

@@ -14,6 +14,7 @@ from kring.spaces import permissions, selectors
 from kring.spaces.forms import CommunityCreateForm, DirectoryFilterForm, apply_service_errors
 from kring.spaces.services.spaces import community_create
 from kring.spaces.views.base import actor_of, capability_cards, page_number, posted, section_view
+from kring.spaces.views.cards import directory_cards
 
 MY_SPACES_SHOWN = 6
 # One row of cards on a desktop.
@@ -37,7 +38,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "form": form,
         "page": page,
-        "cards": capability_cards(actor, list(page.object_list)),
+        "cards": directory_cards(actor, list(page.object_list), prefix="a"),
         "filtered": filtered,
         "is_person": is_person,
         "can_create": permissions.can_create_community(actor),
@@ -47,11 +48,11 @@ def directory(request: HttpRequest) -> HttpResponse:
     }
     # The front of the directory: where you are and what you might like. Not while searching.
     if is_person and not filtered and page.number == 1:
-        mine = selectors.my_spaces(actor=actor)
+        mine = selectors.my_spaces(actor=actor, limit=MY_SPACES_SHOWN + 1)
         context["my_cards"] = capability_cards(actor, mine[:MY_SPACES_SHOWN])
         context["my_more"] = len(mine) > MY_SPACES_SHOWN
-        context["suggested_cards"] = capability_cards(
-            actor, selectors.suggested_spaces(actor=actor, limit=SUGGESTED_SHOWN)
+        context["suggested_cards"] = directory_cards(
+            actor, selectors.suggested_spaces(actor=actor, limit=SUGGESTED_SHOWN), prefix="s"
         )
     return render_page_or_partial(request, "spaces/directory.html", context, "results")
 
