@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "kring.org",
     "kring.accounts",
     "kring.spaces",
+    "kring.engagement",
+    "kring.content",
     "allauth",
     "allauth.account",
     "allauth.mfa",

@@ -354,6 +354,13 @@ ACTION_LABELS: dict[str, Any] = {
     "space.transfer": _("Space ownership handed over"),
     "space.guest_invite": _("External guest invited"),
     "space.guest_access": _("Guest access changed"),
+    "post.delete": _("Someone else's post deleted"),
+    "post.move": _("Post moved to another space"),
+    "post.hide": _("Post hidden by a moderator"),
+    "post.unhide": _("Hidden post shown again"),
+    "comment.delete": _("Someone else's comment deleted"),
+    "comment.hide": _("Comment hidden by a moderator"),
+    "comment.unhide": _("Hidden comment shown again"),
 }
 
 

@@ -1,6 +1,6 @@
 """Creating, editing, archiving, deleting and restoring spaces."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -172,6 +172,6 @@ def spaces_purge() -> int:
     return len(doomed)
 
 
-def space_touch(space_id: int) -> None:
+def space_touch(space_id: int, at: datetime | None = None) -> None:
     """Content apps call this when something happens in a space (directory: last activity)."""
-    Space.objects.filter(pk=space_id).update(last_activity_at=clock.now())
+    Space.objects.filter(pk=space_id).update(last_activity_at=at or clock.now())

@@ -1,0 +1,172 @@
+"""Who may see and do what with posts: the only place that decides (ARCHITECTURE.md §5).
+
+A post is visible when its space is readable (spaces' permissions), it is published (or the
+reader wrote it), not deleted, not hidden (except to its author, who sees why), and — for a share —
+when the shared original is visible too.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from kring.accounts.models import User
+from kring.common import clock
+from kring.content.models import Post
+from kring.spaces import permissions as space_permissions
+from kring.spaces.models import Space
+
+
+def _is_user(actor: object) -> bool:
+    return isinstance(actor, User) and actor.is_active
+
+
+def _base(actor: object, qs: QuerySet[Post]) -> QuerySet[Post]:
+    uid = actor.pk  # type: ignore[attr-defined]
+    readable = Space.objects.readable_by(actor).values("pk")
+    return qs.filter(
+        Q(state=Post.State.PUBLISHED) | Q(author_id=uid),
+        Q(hidden_at__isnull=True) | Q(author_id=uid),
+        space_id__in=readable,
+        deleted_at__isnull=True,
+    )
+
+
+def filter_visible_posts(actor: object, qs: QuerySet[Post]) -> QuerySet[Post]:
+    """The posts the actor may read: the one filter of every stream, page, search and export."""
+    if not _is_user(actor):
+        return qs.none()
+    originals = _base(actor, Post.objects.filter(shared_post__isnull=True)).values("pk")
+    return _base(actor, qs).filter(Q(shared_post__isnull=True) | Q(shared_post_id__in=originals))
+
+
+def can_read(actor: object, post: Post) -> bool:
+    if not _is_user(actor) or post.is_deleted:
+        return False
+    mine = post.author_id == actor.pk  # type: ignore[attr-defined]
+    if not (post.is_published or mine) or (post.is_hidden and not mine):
+        return False
+    if not space_permissions.can_read(actor, post.space):
+        return False
+    return post.shared_post is None or can_read(actor, post.shared_post)
+
+
+def can_post(actor: object, space: Space, kind: str = Post.Kind.POST) -> bool:
+    if not space_permissions.can_post(actor, space):
+        return False
+    if kind == Post.Kind.NEWS:
+        # News goes to everyone at once: the news space, by the communications team.
+        return space.kind == Space.Kind.NEWS
+    return True
+
+
+def can_edit(actor: object, post: Post) -> bool:
+    return (
+        can_read(actor, post)
+        and post.author_id == actor.pk  # type: ignore[attr-defined]
+        and not post.space.is_archived
+    )
+
+
+def can_moderate(actor: object, post: Post) -> bool:
+    """Hide, pin, accept an answer on someone's behalf."""
+    return can_read(actor, post) and space_permissions.can_moderate(actor, post.space)
+
+
+def can_delete(actor: object, post: Post) -> bool:
+    return can_edit(actor, post) or can_moderate(actor, post)
+
+
+def can_move(actor: object, post: Post, to: Space) -> bool:
+    return (
+        to.pk != post.space_id
+        and (can_edit(actor, post) or can_moderate(actor, post))
+        and can_post(actor, to, post.kind)
+    )
+
+
+def can_comment(actor: object, post: Post) -> bool:
+    return (
+        can_read(actor, post)
+        and post.is_published
+        and not post.is_hidden
+        and space_permissions.can_comment(actor, post.space)
+    )
+
+
+def can_react(actor: object, post: Post) -> bool:
+    return can_comment(actor, post)
+
+
+def can_accept_answer(actor: object, post: Post) -> bool:
+    """The asker chooses the answer that helped; a space's managers may do it for them."""
+    if post.kind != Post.Kind.QUESTION or not can_read(actor, post):
+        return False
+    return (
+        post.author_id == actor.pk  # type: ignore[attr-defined]
+        or space_permissions.can_manage_members(actor, post.space)
+        or can_moderate(actor, post)
+    )
+
+
+def can_confirm_read(actor: object, post: Post) -> bool:
+    return post.important and can_read(actor, post) and post.is_published
+
+
+def can_see_confirmations(actor: object, post: Post) -> bool:
+    """Editors follow up on important news: who confirmed, who has not yet."""
+    return post.important and (
+        post.author_id == actor.pk  # type: ignore[attr-defined]
+        or can_moderate(actor, post)
+    )
+
+
+def is_pinned_now(post: Post) -> bool:
+    return post.pinned_until is not None and post.pinned_until > clock.now()
+
+
+# -- checks: 404 when the post may not be known, 403 when it may be seen but not acted on ---------
+
+
+def check_read(actor: object, post: Post) -> None:
+    if not can_read(actor, post):
+        raise Http404
+
+
+def _check(allowed: bool, actor: object, post: Post) -> None:
+    check_read(actor, post)
+    if not allowed:
+        raise PermissionDenied
+
+
+def check_post(actor: object, space: Space, kind: str = Post.Kind.POST) -> None:
+    space_permissions.check_read(actor, space)
+    if not can_post(actor, space, kind):
+        raise PermissionDenied
+
+
+def check_edit(actor: object, post: Post) -> None:
+    _check(can_edit(actor, post), actor, post)
+
+
+def check_delete(actor: object, post: Post) -> None:
+    _check(can_delete(actor, post), actor, post)
+
+
+def check_moderate(actor: object, post: Post) -> None:
+    _check(can_moderate(actor, post), actor, post)
+
+
+def check_comment(actor: object, post: Post) -> None:
+    _check(can_comment(actor, post), actor, post)
+
+
+def check_accept_answer(actor: object, post: Post) -> None:
+    _check(can_accept_answer(actor, post), actor, post)
+
+
+def check_confirm_read(actor: object, post: Post) -> None:
+    _check(can_confirm_read(actor, post), actor, post)
+
+
+def check_see_confirmations(actor: object, post: Post) -> None:
+    _check(can_see_confirmations(actor, post), actor, post)
