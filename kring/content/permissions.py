@@ -10,7 +10,6 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from kring.accounts.models import User
-from kring.common import clock
 from kring.content.models import Post
 from kring.spaces import permissions as space_permissions
 from kring.spaces.models import Space
@@ -118,10 +117,6 @@ def can_see_confirmations(actor: object, post: Post) -> bool:
         post.author_id == actor.pk  # type: ignore[attr-defined]
         or can_moderate(actor, post)
     )
-
-
-def is_pinned_now(post: Post) -> bool:
-    return post.pinned_until is not None and post.pinned_until > clock.now()
 
 
 # -- checks: 404 when the post may not be known, 403 when it may be seen but not acted on ---------

@@ -42,6 +42,8 @@ def mentions_record(*, actor: User, target: str, target_id: int, body: str) -> l
     Mention.objects.filter(target_type=target, target_id=target_id).exclude(
         user_id__in=wanted
     ).delete()
+    kind = target_type(target)
+    space_id = kind.space_id_of(kind.model._default_manager.get(pk=target_id))
     created = []
     for person in people:
         if person.pk in existing:
@@ -59,14 +61,13 @@ def mentions_record(*, actor: User, target: str, target_id: int, body: str) -> l
             )
         )
         if person.pk not in blind:
-            kind = target_type(target)
             activity_record(
                 actor=actor,
                 verb="mention",
                 obj_type=target,
                 obj_id=target_id,
                 target_user_id=person.pk,
-                space_id=kind.space_id_of(kind.model._default_manager.get(pk=target_id)),
+                space_id=space_id,
             )
     return created
 
