@@ -6,6 +6,7 @@ from kring.accounts import views as account_views
 urlpatterns = [
     path("", include("kring.feed.urls")),
     path("ruimtes/", include("kring.spaces.urls")),
+    path("berichten/", include("kring.content.urls")),
     path("accounts/", include("kring.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("beheer/", include("kring.admin_console.urls")),

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from kring.accounts.models import User
-from kring.content.models import Post
+from kring.content.models import Blog, Post
 from kring.spaces import permissions as space_permissions
 from kring.spaces.models import Space
 
@@ -56,6 +56,21 @@ def can_post(actor: object, space: Space, kind: str = Post.Kind.POST) -> bool:
         # News goes to everyone at once: the news space, by the communications team.
         return space.kind == Space.Kind.NEWS
     return True
+
+
+def can_write_in_blog(actor: object, blog: Blog, space: Space) -> bool:
+    """A person's blog is theirs alone; a space's blog is written by its managers."""
+    if blog.space_id != space.pk or not can_post(actor, space, Post.Kind.BLOG):
+        return False
+    if blog.owner_id is not None:
+        return blog.owner_id == actor.pk  # type: ignore[attr-defined]
+    return space_permissions.can_manage_members(actor, space)
+
+
+def can_keep_blog(actor: object, space: Space, personal: bool) -> bool:
+    if personal:
+        return can_post(actor, space, Post.Kind.BLOG)
+    return space_permissions.can_manage_members(actor, space)
 
 
 def can_edit(actor: object, post: Post) -> bool:

@@ -11,7 +11,7 @@ from kring.accounts.services.activity import activity_record
 from kring.common import clock
 from kring.common.audit import audit_record
 from kring.content import permissions
-from kring.content.models import Post, PostRevision
+from kring.content.models import Blog, Post, PostRevision
 from kring.content.targets import POST
 from kring.engagement.services.text import mentions_record, text_render, topics_record
 from kring.spaces.models import Space
@@ -58,10 +58,15 @@ def post_create(
     important: bool = False,
     pinned_until: datetime | None = None,
     publish_at: datetime | None = None,
+    blog: Blog | None = None,
 ) -> Post:
     if kind not in Post.Kind.values:
         raise ValidationError({"kind": _("Choose what you are writing.")})
     permissions.check_post(actor, space, kind)
+    if (kind == Post.Kind.BLOG) != (blog is not None):
+        raise ValidationError({"blog": _("A blog post belongs to a blog.")})
+    if blog is not None and not permissions.can_write_in_blog(actor, blog, space):
+        raise ValidationError({"blog": _("You cannot write in this blog.")})
     title, body = _clean(kind, title, body)
     now = clock.now()
     if kind != Post.Kind.NEWS and (important or pinned_until or publish_at):
@@ -74,6 +79,7 @@ def post_create(
         kind=kind,
         space=space,
         author=actor,
+        blog=blog,
         title=title,
         lead=(lead or "").strip()[:300],
         body=body,

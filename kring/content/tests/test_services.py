@@ -285,3 +285,34 @@ def test_a_question_asked_is_recorded_as_such(
     with django_capture_on_commit_callbacks(execute=True):
         question(member, open_space)
     assert "question_asked" in verbs(member)
+
+
+# -- blogs -----------------------------------------------------------------------------------------
+
+
+def test_a_personal_blog_is_written_by_its_owner_only(member, space_owner, open_space):
+    from kring.content.services.blogs import blog_create
+
+    blog = blog_create(actor=member, space=open_space, title="  Weekblog  ")
+    assert (blog.title, blog.owner) == ("Weekblog", member)
+    written = post(member, open_space, kind=Post.Kind.BLOG, title="Week 1", blog=blog)
+    assert written.blog == blog
+    with pytest.raises(ValidationError):
+        post(space_owner, open_space, kind=Post.Kind.BLOG, title="Week 2", blog=blog)
+    with pytest.raises(ValidationError):
+        post(member, open_space, kind=Post.Kind.BLOG, title="Zonder blog")
+    assert Post.objects.filter(kind=Post.Kind.BLOG).count() == 1
+
+
+def test_a_space_blog_is_kept_by_its_managers(member, space_owner, open_space):
+    from kring.content.services.blogs import blog_create
+
+    with pytest.raises(PermissionDenied):
+        blog_create(actor=member, space=open_space, title="Koffiehoek", personal=False)
+    blog = blog_create(actor=space_owner, space=open_space, title="Koffiehoek", personal=False)
+    assert blog.owner is None
+    post(space_owner, open_space, kind=Post.Kind.BLOG, title="Nieuwe bonen", blog=blog)
+    with pytest.raises(ValidationError):
+        post(member, open_space, kind=Post.Kind.BLOG, title="Ik ook", blog=blog)
+    with pytest.raises(ValidationError):
+        blog_create(actor=space_owner, space=open_space, title=" ")
