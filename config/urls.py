@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("kring.feed.urls")),
     path("ruimtes/", include("kring.spaces.urls")),
     path("berichten/", include("kring.content.urls")),
+    path("doe/", include("kring.engagement.urls")),
     path("accounts/", include("kring.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("beheer/", include("kring.admin_console.urls")),

@@ -147,6 +147,8 @@ def world(
     for callback in waiting:
         callback()
 
+    content = _plant_content(c, secret, on_request, public, owner, insider, non_member)
+
     w.secret, w.on_request, w.public = secret, on_request, public
     w.people = {
         "owner": owner, "insider": insider, "secret_guest": secret_guest,
@@ -160,6 +162,7 @@ def world(
         refused.email: c.of("secret"),
     }
     ids = [str(u.pk) for u in (secret_guest, request_guest, insider, requester)]
+    ids += [str(pk) for pk in content["ids"]]
     # What fills the URL conf's path parameters. A new converter or parameter name needs a line
     # here; the sweep fails and says so until it has one.
     w.registry = {
@@ -174,8 +177,82 @@ def world(
         "content_type_id": ["1"],
         "app_label": ["auth"],
         "url": ["no-such-page/"],
+        # Content and engagement (issue 9): the secret posts, their comments and files.
+        "post_id": [str(pk) for pk in content["posts"]],
+        "attachment_id": [str(content["attachment"])],
+        "target": ["post", "comment", "space"],
+        "kind": ["person", "space", "topic", "thread"],
+        "name": [content["topic"], "foto.png"],
     }
     return w
+
+
+def _plant_content(c, secret, on_request, public, owner, insider, non_member):
+    """Posts, a question with answers, a photo, reactions, a share and a report inside the
+    secret and on-request spaces: none of it may reach an outsider (issue 9)."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from kring.content.services.attachments import attachment_add
+    from kring.content.services.posts import post_create, post_share
+    from kring.engagement.services.comments import comment_create
+    from kring.engagement.services.follows import bookmark_set
+    from kring.engagement.services.reactions import reaction_set
+    from kring.engagement.services.reports import report_create
+
+    # Path parameters are echoed in the login redirect's `next`, so the topic's name is a plain
+    # word; the sweep still asks its page as every outsider (404 for a topic used only here).
+    topic = "geheimonderwerp"
+    secret_post = post_create(
+        actor=insider,
+        space=secret,
+        body=f"{c.plant('secret', 'post')} #{topic} "
+        f"@[{non_member.display_name}](person:{non_member.pk})",
+    )
+    question = post_create(
+        actor=insider, space=secret, kind="question", title=c.plant("secret", "question")
+    )
+    answer = comment_create(
+        actor=owner, target="post", target_id=question.pk, body=c.plant("secret", "answer")
+    )
+    reply = comment_create(
+        actor=insider,
+        target="post",
+        target_id=question.pk,
+        body=c.plant("secret", "reply"),
+        parent_id=answer.pk,
+    )
+    reaction_set(actor=owner, target="post", target_id=secret_post.pk, kind="celebrate")
+    reaction_set(actor=insider, target="comment", target_id=answer.pk, kind="thanks")
+    bookmark_set(actor=insider, target="post", target_id=secret_post.pk, on=True)
+    report_create(
+        actor=owner, target="post", target_id=secret_post.pk, reason=c.plant("secret", "report")
+    )
+    image = io.BytesIO()
+    Image.new("RGB", (40, 30), "orange").save(image, "PNG")
+    file_name = f"{c.plant('secret', 'file name')}.png"
+    photo = attachment_add(
+        actor=insider,
+        post=secret_post,
+        upload=SimpleUploadedFile(file_name, image.getvalue(), content_type="image/png"),
+        alt_text=c.plant("secret", "alt text"),
+    )
+    # A share of the secret post into the open space: only who sees the original sees it.
+    share = post_share(
+        actor=owner,
+        post_id=secret_post.pk,
+        to=Space.objects.get(pk=public.pk),
+        body=c.plant("secret", "share"),
+    )
+    request_post = post_create(actor=owner, space=on_request, body=c.plant("request", "post"))
+    return {
+        "posts": [secret_post.pk, question.pk, request_post.pk, share.pk],
+        "ids": [secret_post.pk, question.pk, request_post.pk, share.pk, answer.pk, reply.pk],
+        "attachment": photo.pk,
+        "topic": topic,
+    }
 
 
 OUTSIDERS = [

@@ -72,6 +72,9 @@ class ActivityMiddleware:
                 verb="page_view",
                 # A space's pages say which space, for the per-space analytics.
                 space_id=getattr(request, "activity_space_id", None),
+                # A page of one thing (a post) says which, for reach ("% opened").
+                obj_type=getattr(request, "activity_obj_type", ""),
+                obj_id=getattr(request, "activity_obj_id", None),
                 meta={"section": getattr(request, "activity_section", match.namespace)},
             )
         return response

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Final
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -233,18 +233,23 @@ def home_summary(*, actor: User) -> HomeSummary:
     """What the home page says about the person's own place: their unit, its manager, colleagues."""
     from allauth.mfa.models import Authenticator
 
+    # One query: the unit, its manager and the number of colleagues on Kring.
+    working_here = User.objects.filter(
+        primary_unit=OuterRef("pk"), is_active=True, status=User.Status.ACTIVE
+    ).exclude(pk=actor.pk)
     unit = (
-        OrgUnit.objects.select_related("manager").filter(pk=actor.primary_unit_id).first()
+        OrgUnit.objects.select_related("manager")
+        .annotate(
+            colleague_count=Subquery(
+                working_here.order_by().values("primary_unit").annotate(n=Count("pk")).values("n")
+            )
+        )
+        .filter(pk=actor.primary_unit_id)
+        .first()
         if actor.primary_unit_id
         else None
     )
-    colleagues = (
-        User.objects.filter(primary_unit=unit, is_active=True, status=User.Status.ACTIVE)
-        .exclude(pk=actor.pk)
-        .count()
-        if unit and permissions.can_see_directory(actor)
-        else 0
-    )
+    colleagues = (unit.colleague_count or 0) if unit and permissions.can_see_directory(actor) else 0
     manager = unit.manager if unit and unit.manager and unit.manager.pk != actor.pk else None
     return HomeSummary(
         unit_name=unit.name if unit else None,

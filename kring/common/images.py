@@ -1,8 +1,10 @@
 """Uploaded images, made safe: the bytes must be a real raster image; we re-encode it, which drops
-EXIF (location, camera) and anything hidden after the image data, and shrink it to a sane size."""
+EXIF (location, camera), comments, XMP and anything hidden after the image data, and shrink it to
+a sane size."""
 
 import io
 import secrets
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,11 +12,33 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-ACCEPTED = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "png"}
+# What each accepted format is written back as: (Pillow format, MIME type, extension). A GIF
+# becomes a PNG (its first frame): lossless, and without the GIF's palette limits.
+SAVED_AS = {
+    "JPEG": ("JPEG", "image/jpeg", "jpg"),
+    "PNG": ("PNG", "image/png", "png"),
+    "WEBP": ("WEBP", "image/webp", "webp"),
+    "GIF": ("PNG", "image/png", "png"),
+}
+_SAVE_OPTIONS: dict[str, dict[str, object]] = {
+    "JPEG": {"quality": 85, "optimize": True},
+    "PNG": {"optimize": True},
+    "WEBP": {"quality": 85},
+}
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 # Decompression bombs: a tiny file that unpacks to gigapixels.
 Image.MAX_IMAGE_PIXELS = 40_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class CleanImage:
+    data: bytes
+    mime: str
+    extension: str
+    width: int
+    height: int
 
 
 def image_clean(
@@ -27,27 +51,48 @@ def image_clean(
         raise ValidationError(
             _("This file is too large (at most %(limit)s).") % {"limit": filesizeformat(limit)}
         )
-    data = upload.read()
+    clean = image_reencode(upload.read(), max_width=max_width, max_height=max_height)
+    return ContentFile(clean.data, name=f"{secrets.token_hex(8)}.{clean.extension}")
+
+
+def image_reencode(data: bytes, *, max_width: int, max_height: int) -> CleanImage:
+    """The picture upright (EXIF orientation applied), in sRGB, shrunk to fit the box and
+    written again from its pixels alone; an animation keeps its first frame."""
     try:
-        with Image.open(io.BytesIO(data)) as probe:
-            kind = probe.format or ""
+        with Image.open(io.BytesIO(data), formats=list(SAVED_AS)) as probe:
+            source_format = probe.format or ""
             probe.verify()
-        if kind not in ACCEPTED:
-            raise UnidentifiedImageError(kind)
-        with Image.open(io.BytesIO(data)) as opened:
+        with Image.open(io.BytesIO(data), formats=[source_format]) as opened:
             opened.load()
-            image: Image.Image = ImageOps.exif_transpose(opened)
-            if image.mode not in ("RGB", "RGBA"):
-                image = image.convert("RGBA" if "transparency" in image.info else "RGB")
-            image.thumbnail((max_width, max_height))
-            out = io.BytesIO()
-            fmt = "PNG" if kind == "GIF" else kind
-            if fmt == "JPEG" and image.mode == "RGBA":
-                image = image.convert("RGB")
-            image.save(out, format=fmt, optimize=True)
+            image = _upright(opened)
+        image.thumbnail((max_width, max_height))
+        image = _in_srgb(image, image.info.get("icc_profile"))
+        # Nothing of the original but its pixels is written back: no EXIF, XMP or comments.
+        image.info = {}
+        pillow_format, mime, extension = SAVED_AS[source_format]
+        out = io.BytesIO()
+        image.save(out, format=pillow_format, **_SAVE_OPTIONS[pillow_format])
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
         raise ValidationError(
             _("This is not an image we can use. Upload a JPEG, PNG, WebP or GIF picture.")
         ) from error
-    name = f"{secrets.token_hex(8)}.{ACCEPTED[kind]}"
-    return ContentFile(out.getvalue(), name=name)
+    return CleanImage(out.getvalue(), mime, extension, image.width, image.height)
+
+
+def _upright(opened: Image.Image) -> Image.Image:
+    image = ImageOps.exif_transpose(opened)
+    mode = "RGBA" if image.has_transparency_data else "RGB"
+    return image if image.mode == mode else image.convert(mode)
+
+
+def _in_srgb(image: Image.Image, icc_profile: object) -> Image.Image:
+    """Pixels described by an embedded colour profile (a phone's Display P3) converted to sRGB,
+    so they look the same once the profile is gone. A profile we cannot use is ignored."""
+    if not isinstance(icc_profile, bytes) or not icc_profile:
+        return image
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
+        converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode=image.mode)
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return image
+    return converted if converted is not None else image

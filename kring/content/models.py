@@ -94,6 +94,10 @@ class Post(models.Model):
     )
     hidden_reason = models.CharField(max_length=300, blank=True)
     spotlight_at = models.DateTimeField(null=True, blank=True)
+    # Important news: when an editor last asked to remind the readers who have not confirmed,
+    # and which of those requests the reminder task has sent (each is sent once).
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
 
     comment_count = models.PositiveIntegerField(default=0)
     reaction_count = models.PositiveIntegerField(default=0)
@@ -118,6 +122,18 @@ class Post(models.Model):
             ),
             models.Index(fields=["author", "-published_at", "-id"], name="post_author_stream"),
             models.Index(fields=["state", "publish_at"], name="post_scheduled"),
+            # Must-know on top of the home stream: pinned or important news.
+            models.Index(
+                fields=["-published_at"],
+                condition=Q(kind="news", deleted_at__isnull=True)
+                & (Q(important=True) | Q(pinned_until__isnull=False)),
+                name="post_must_know",
+            ),
+            models.Index(
+                fields=["-spotlight_at"],
+                condition=Q(spotlight_at__isnull=False),
+                name="post_spotlight",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from kring.accounts import permissions as account_permissions
 from kring.accounts.models import User
 from kring.content.models import Blog, Post
 from kring.spaces import permissions as space_permissions
@@ -67,7 +68,7 @@ def can_write_in_blog(actor: object, blog: Blog, space: Space) -> bool:
     return space_permissions.can_manage_members(actor, space)
 
 
-def can_keep_blog(actor: object, space: Space, personal: bool) -> bool:
+def can_keep_blog(actor: object, space: Space, personal: bool = True) -> bool:
     if personal:
         return can_post(actor, space, Post.Kind.BLOG)
     return space_permissions.can_manage_members(actor, space)
@@ -180,3 +181,34 @@ def check_confirm_read(actor: object, post: Post) -> None:
 
 def check_see_confirmations(actor: object, post: Post) -> None:
     _check(can_see_confirmations(actor, post), actor, post)
+
+
+def can_spotlight(actor: object, post: Post) -> bool:
+    """The community manager (and administrators) choose the good examples; public posts only,
+    so the spotlight on everyone's home page never points at something most cannot open."""
+    return (
+        can_read(actor, post)
+        and account_permissions.can_manage_community(actor)
+        and post.is_published
+        and post.space.access != Space.Access.SECRET
+    )
+
+
+def check_spotlight(actor: object, post: Post) -> None:
+    _check(can_spotlight(actor, post), actor, post)
+
+
+def capabilities(actor: object, post: Post) -> dict[str, bool]:
+    """Every answer for one post, for templates that show or hide buttons."""
+    return {
+        "edit": can_edit(actor, post),
+        "delete": can_delete(actor, post),
+        "moderate": can_moderate(actor, post),
+        "comment": can_comment(actor, post),
+        "react": can_react(actor, post),
+        "accept": can_accept_answer(actor, post),
+        "confirmations": can_see_confirmations(actor, post),
+        "spotlight": can_spotlight(actor, post),
+        "move": can_edit(actor, post) or can_moderate(actor, post),
+        "share": can_read(actor, post) and post.is_published and not post.is_hidden,
+    }

@@ -75,15 +75,30 @@ def current_memberships(actor: object) -> QuerySet[Membership]:
     return Membership.objects.filter(_current_q(), user_id=_uid(actor))
 
 
-def remember_memberships(actor: object, spaces: list[Space]) -> None:
-    """Load the actor's memberships of many spaces in one query, for permission checks in lists."""
+def current_memberships_of(space: Space) -> QuerySet[Membership]:
+    """The memberships of a space that grant access now: its audience."""
+    return Membership.objects.filter(_current_q(), space=space)
+
+
+def remember_memberships(
+    actor: object, spaces: list[Space], every_row: dict[int, Membership] | None = None
+) -> None:
+    """Load the actor's memberships of many spaces in one query, for permission checks in lists.
+
+    A caller that already holds every membership row of the actor (any state), by space id,
+    passes them as `every_row` and saves the query.
+    """
     if not _is_user(actor):
         return
     uid = _uid(actor)
     wanted = [s for s in spaces if uid not in s.__dict__.get(_CACHE, {})]
     if not wanted:
         return
-    found = {m.space_id: m for m in Membership.objects.filter(user_id=uid, space__in=wanted)}
+    found = (
+        every_row
+        if every_row is not None
+        else {m.space_id: m for m in Membership.objects.filter(user_id=uid, space__in=wanted)}
+    )
     for space in wanted:
         space.__dict__.setdefault(_CACHE, {})[uid] = found.get(space.pk)
 

@@ -237,3 +237,55 @@ def post_pin(*, actor: User, post_id: int, until: datetime | None) -> Post:
     post.pinned_until = until
     post.save(update_fields=["pinned_until"])
     return post
+
+
+@transaction.atomic
+def post_share(*, actor: User, post_id: int, to: Space, body: str = "") -> Post:
+    """Share a post into another space where the actor may post; shows only to who sees both."""
+    original = Post.objects.select_related("space").filter(pk=post_id).first()
+    if original is None:
+        raise ValidationError(_("This post is no longer there."))
+    permissions.check_read(actor, original)
+    original = original.shared_post or original  # share the original, not a share of it
+    permissions.check_post(actor, to)
+    if to.pk == original.space_id:
+        raise ValidationError({"space": _("It is already in that space.")})
+    body = (body or "").strip()
+    if len(body) > 2000:
+        raise ValidationError({"body": _("Keep it under 2,000 characters.")})
+    now = clock.now()
+    share = Post.objects.create(
+        kind=Post.Kind.POST,
+        space=to,
+        author=actor,
+        shared_post=original,
+        body=body,
+        body_html=text_render(body) if body else "",
+        published_at=now,
+        last_activity_at=now,
+    )
+    space_touch(to.pk, now)
+    activity_record(
+        actor=actor,
+        verb="share",
+        obj_type=POST,
+        obj_id=share.pk,
+        root_type=POST,
+        root_id=original.pk,
+        space_id=to.pk,
+        target_user_id=original.author_id if original.author_id != actor.pk else None,
+    )
+    return share
+
+
+@transaction.atomic
+def post_spotlight(*, actor: User, post_id: int, on: bool) -> Post:
+    """The community manager puts a good example in the spotlight on the home page. Audited."""
+    post = _locked(post_id)
+    permissions.check_spotlight(actor, post)
+    post.spotlight_at = clock.now() if on else None
+    post.save(update_fields=["spotlight_at"])
+    audit_record(
+        actor=actor, action="post.spotlight" if on else "post.unspotlight", obj=post, changes={}
+    )
+    return post

@@ -9,11 +9,11 @@ from kring.accounts.services.activity import activity_record
 from kring.common import clock
 from kring.common.audit import audit_record
 from kring.engagement import permissions
+from kring.engagement.comment_target import COMMENT
 from kring.engagement.models import Comment
 from kring.engagement.services.text import mentions_record, text_render, topics_record
 from kring.engagement.targets import target_get, target_type
 
-COMMENT = "comment"
 MAX_LENGTH = 10_000
 
 

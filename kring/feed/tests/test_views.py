@@ -41,7 +41,7 @@ def test_home_names_the_unit_manager_and_counts_colleagues(as_user, member, othe
 def test_home_stops_suggesting_two_factor_once_it_is_on(as_user, member):
     from allauth.mfa.models import Authenticator
 
-    tile = f'class="tile" href="{reverse("mfa_index")}"'
+    tile = f'class="home-mfa" href="{reverse("mfa_index")}"'
     assert tile in as_user(member).get(reverse("feed:home")).content.decode()
     Authenticator.objects.create(user=member, type=Authenticator.Type.TOTP, data={"secret": "x"})
     assert tile not in as_user(member).get(reverse("feed:home")).content.decode()

@@ -1,0 +1,137 @@
+"""Reads of engagement for pages: reactions in summary, what a person follows."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q
+
+from kring.accounts.models import User
+from kring.engagement.comment_target import COMMENT
+from kring.engagement.models import REACTION_EMOJI, Comment, Follow, Reaction
+from kring.engagement.targets import target_type
+from kring.spaces import permissions as space_permissions
+from kring.spaces.models import Space
+
+
+@dataclass(frozen=True)
+class ReactionCount:
+    kind: str
+    emoji: str
+    label: str
+    count: int
+
+
+def reaction_summary(
+    actor: User, target: str, ids: list[int]
+) -> tuple[dict[int, list[ReactionCount]], dict[int, str]]:
+    """Per target id: the reactions by kind, and the actor's own. One query for any number."""
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    mine: dict[int, str] = {}
+    rows = (
+        Reaction.objects.filter(target_type=target, target_id__in=ids)
+        .values("target_id", "kind")
+        .annotate(n=Count("pk"), me=Count("pk", filter=Q(user_id=actor.pk)))
+        .order_by()
+    )
+    for row in rows:
+        counts[row["target_id"]][row["kind"]] = row["n"]
+        if row["me"]:
+            mine[row["target_id"]] = row["kind"]
+    labels = {kind: str(label) for kind, label in Reaction.Kind.choices}
+    summary = {
+        pk: [
+            ReactionCount(kind, REACTION_EMOJI[Reaction.Kind(kind)], labels[kind], by_kind[kind])
+            for kind in Reaction.Kind.values
+            if by_kind.get(kind)
+        ]
+        for pk, by_kind in counts.items()
+    }
+    return summary, mine
+
+
+def reaction_choices() -> list[tuple[str, str, str]]:
+    """(kind, emoji, label) for the reaction picker."""
+    return [
+        (kind, REACTION_EMOJI[Reaction.Kind(kind)], str(label))
+        for kind, label in Reaction.Kind.choices
+    ]
+
+
+def follows(actor: User, kind: str, target_id: int) -> bool:
+    return Follow.objects.filter(user=actor, target_type=kind, target_id=target_id).exists()
+
+
+@dataclass
+class CommentView:
+    comment: Comment
+    reactions: list[ReactionCount]
+    my_reaction: str | None
+    can_edit: bool
+    can_delete: bool
+    can_moderate: bool
+    replies: list["CommentView"] = field(default_factory=list)
+
+
+@dataclass
+class Thread:
+    target: str
+    target_id: int
+    comments: list[CommentView]
+    count: int
+    can_comment: bool
+    accepted_id: int | None = None
+
+
+def comment_thread(actor: User, target: str, obj: Any, accepted_id: int | None = None) -> Thread:
+    """Every visible comment on a (visible) target, replies under their parent: three queries."""
+    kind = target_type(target)
+    rows = list(
+        Comment.objects.filter(
+            Q(hidden_at__isnull=True) | Q(author_id=actor.pk),
+            target_type=target,
+            target_id=obj.pk,
+            deleted_at__isnull=True,
+        )
+        .select_related("author")
+        .order_by("created_at", "pk")
+    )
+    summary, mine = reaction_summary(actor, COMMENT, [c.pk for c in rows])
+    can_moderate = kind.can_moderate(actor, obj)
+    can_comment = kind.can_comment(actor, obj)
+
+    def view(c: Comment) -> CommentView:
+        own = c.author_id == actor.pk
+        return CommentView(
+            comment=c,
+            reactions=summary.get(c.pk, []),
+            my_reaction=mine.get(c.pk),
+            can_edit=own and can_comment,
+            can_delete=(own and can_comment) or can_moderate,
+            can_moderate=can_moderate,
+        )
+
+    top: dict[int, CommentView] = {}
+    for c in rows:
+        if c.parent_id is None:
+            top[c.pk] = view(c)
+    for c in rows:
+        if c.parent_id is not None and c.parent_id in top:
+            top[c.parent_id].replies.append(view(c))
+    ordered = list(top.values())
+    if accepted_id in top:  # the answer that helped comes first
+        ordered.sort(key=lambda v: v.comment.pk != accepted_id)
+    return Thread(target, obj.pk, ordered, len(rows), can_comment, accepted_id)
+
+
+def mention_candidates(actor: User, space: Space, query: str) -> list[User]:
+    """Active people whose name matches and who can read `space` (the one space filter)."""
+    query = " ".join(query.split())[:50]
+    if len(query) < 2:
+        return []
+    people = (
+        User.objects.filter(is_active=True, display_name__icontains=query)
+        .exclude(pk=actor.pk)
+        .order_by("display_name")[:30]
+    )
+    return [person for person in people if space_permissions.can_read(person, space)][:8]

@@ -1,0 +1,18 @@
+"""What the feed remembers per person: when they last looked at their home stream."""
+
+from django.conf import settings
+from django.db import models
+
+from kring.common import clock
+
+
+class HomeVisit(models.Model):
+    """Posts published after `seen_at` (by others) are marked new on the next visit."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    seen_at = models.DateTimeField(default=clock.now)
+
+    def __str__(self) -> str:
+        return f"{self.user_id} saw the home stream at {self.seen_at:%Y-%m-%d %H:%M}"
