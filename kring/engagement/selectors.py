@@ -5,10 +5,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from kring.accounts.models import User
 from kring.engagement.comment_target import COMMENT
-from kring.engagement.models import REACTION_EMOJI, Comment, Follow, Reaction
+from kring.engagement.models import REACTION_EMOJI, Comment, Follow, Mention, Reaction
 from kring.engagement.targets import target_type
 from kring.spaces import permissions as space_permissions
 from kring.spaces.models import Space
@@ -135,3 +136,18 @@ def mention_candidates(actor: User, space: Space, query: str) -> list[User]:
         .order_by("display_name")[:30]
     )
     return [person for person in people if space_permissions.can_read(person, space)][:8]
+
+
+def unseen_mentions(actor: User, target: str, target_id: int) -> list[str]:
+    """Names the actor mentioned on this target who cannot see it (to warn the author)."""
+    return list(
+        Mention.objects.filter(target_type=target, target_id=target_id, by=actor, visible=False)
+        .order_by("user__display_name")
+        .values_list("user__display_name", flat=True)
+    )
+
+
+def mention_warning(names: list[str]) -> str:
+    return _("%(names)s cannot see this, so they will not be told you mentioned them.") % {
+        "names": ", ".join(names)
+    }

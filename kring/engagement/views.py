@@ -100,6 +100,9 @@ def comment(request: HttpRequest, target: str, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _back(request)
+    unseen = selectors.unseen_mentions(actor, target, pk)
+    if unseen:
+        messages.warning(request, selectors.mention_warning(unseen))
     response = _back(request)
     response["Location"] = f"{response['Location'].split('#')[0]}#comment-{created.pk}"
     return response

@@ -20,7 +20,13 @@ from kring.content.services import posts as post_services
 from kring.content.services.attachments import needs_alt_text
 from kring.content.services.compose import Draft, post_write
 from kring.content.targets import POST
-from kring.engagement.selectors import comment_thread
+from kring.engagement.models import Follow
+from kring.engagement.selectors import (
+    comment_thread,
+    follows,
+    mention_warning,
+    unseen_mentions,
+)
 from kring.spaces import permissions as space_permissions
 from kring.spaces.models import Space
 from kring.spaces.selectors import space_get
@@ -56,7 +62,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "card": card,
         "post": post,
-        "thread": comment_thread(actor, POST, post),
+        "thread": comment_thread(actor, POST, post, accepted_id=post.accepted_answer_id),
+        "following": follows(actor, Follow.Kind.THREAD, post.pk),
         "can": permissions.capabilities(actor, post),
         "undescribed": [a for a in card.images if needs_alt_text(a)]
         if post.author_id == actor.pk
@@ -77,6 +84,14 @@ def compose(request: HttpRequest, slug: str) -> HttpResponse:
     permissions.check_post(actor, space, kind)
     blogs = selectors.writable_blogs(actor, space) if kind == Post.Kind.BLOG else []
     form = PostForm(request.POST or None, request.FILES or None, kind=kind, blogs=blogs)
+    if "body" in form.fields:
+        form.fields["body"].widget.attrs.update(
+            {
+                "data-mentions": reverse("engagement:mentions", args=["space", space.pk]),
+                "aria-autocomplete": "list",
+                "aria-expanded": "false",
+            }
+        )
     if request.method == "POST" and form.is_valid():
         try:
             post = post_write(
@@ -120,6 +135,9 @@ def _draft(kind: str, data: dict[str, Any]) -> Draft:
 
 
 def _written(request: HttpRequest, post: Post) -> HttpResponseRedirect:
+    unseen = unseen_mentions(actor_of(request), POST, post.pk)
+    if unseen:
+        messages.warning(request, mention_warning(unseen))
     if post.state == Post.State.SCHEDULED:
         messages.success(request, _("Scheduled: it will be published at the moment you chose."))
     else:

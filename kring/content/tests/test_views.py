@@ -1,0 +1,192 @@
+"""The post pages: writing (good and bad input), reading, answering, confirming, voting, and
+mention suggestions, each through the one visibility filter."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from kring.content.models import Attachment, Post, ReadConfirmation
+from kring.content.tests.factories import news, post, question
+from kring.engagement.models import Comment
+from kring.engagement.services.comments import comment_create
+from kring.spaces.tests import factories as sf
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def coffee(member, space_owner, other_member):
+    return sf.community("Koffiehoek", owner=space_owner, members={"member": [member, other_member]})
+
+
+@pytest.fixture
+def secret(space_owner, other_member):
+    return sf.community(
+        "Directieoverleg", "secret", owner=space_owner, members={"member": [other_member]}
+    )
+
+
+def jpeg() -> SimpleUploadedFile:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), "teal").save(out, "JPEG")
+    return SimpleUploadedFile("sportdag.jpg", out.getvalue(), content_type="image/jpeg")
+
+
+def compose(space, kind="post"):
+    return reverse("content:compose", args=[space.slug]) + f"?soort={kind}"
+
+
+def test_writing_a_post_with_a_photo_asks_to_describe_it(as_user, member, coffee):
+    client = as_user(member)
+    response = client.post(compose(coffee), {"body": "Sportdag!", "attachments": [jpeg()]})
+    assert response.status_code == 302
+    written = Post.objects.get(body="Sportdag!")
+    assert written.attachments.get().kind == Attachment.Kind.IMAGE
+    html = client.get(response["Location"]).content.decode()
+    assert 'id="describe-heading"' in html
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"body": "   "}, {"body": "<script>x</script>" * 2000}, {"body": ""}],
+)
+def test_bad_posts_are_refused_with_a_form_and_nothing_saved(as_user, member, coffee, data):
+    response = as_user(member).post(compose(coffee), data)
+    assert response.status_code == 400
+    assert not Post.objects.exists()
+
+
+def test_an_upload_that_lies_about_its_type_is_refused_and_nothing_saved(as_user, member, coffee):
+    fake = SimpleUploadedFile("foto.jpg", b"<svg onload=alert(1)></svg>", content_type="image/jpeg")
+    response = as_user(member).post(compose(coffee), {"body": "Kijk", "attachments": [fake]})
+    assert response.status_code == 400
+    assert not Post.objects.exists() and not Attachment.objects.exists()
+
+
+def test_over_long_question_titles_are_refused(as_user, member, coffee):
+    response = as_user(member).post(compose(coffee, "question"), {"title": "x" * 151})
+    assert response.status_code == 400
+    assert not Post.objects.exists()
+
+
+def test_only_editors_may_open_the_news_composer(as_user, member, comms_editor):
+    sf.structure_spaces(member, comms_editor)
+    news_space = sf.the_news_space()
+    assert as_user(member).get(compose(news_space, "news")).status_code == 403
+    assert as_user(comms_editor).get(compose(news_space, "news")).status_code == 200
+
+
+def test_a_secret_post_page_is_404_for_outsiders_and_shows_for_members(
+    as_user, member, other_member, secret
+):
+    p = post(other_member, secret, body="Vertrouwelijk")
+    assert as_user(member).get(reverse("content:detail", args=[p.pk])).status_code == 404
+    html = as_user(other_member).get(reverse("content:detail", args=[p.pk])).content.decode()
+    assert "Vertrouwelijk" in html
+
+
+def test_answering_and_accepting_puts_the_answer_first(as_user, member, other_member, coffee):
+    q = question(member, coffee, title="Waar ligt de sleutel?")
+    comment_create(actor=other_member, target="post", target_id=q.pk, body="Eerste gok")
+    right = comment_create(actor=other_member, target="post", target_id=q.pk, body="In de kast")
+    client = as_user(member)
+    response = client.post(reverse("content:accept", args=[q.pk]), {"comment": right.pk})
+    assert response.status_code == 302
+    html = client.get(reverse("content:detail", args=[q.pk])).content.decode()
+    assert html.index("In de kast") < html.index("Eerste gok")
+    assert "comment--accepted" in html
+
+
+def test_only_the_asker_accepts(as_user, member, other_member, coffee):
+    q = question(member, coffee)
+    answer = comment_create(actor=other_member, target="post", target_id=q.pk, body="Zo")
+    as_user(other_member).post(reverse("content:accept", args=[q.pk]), {"comment": answer.pk})
+    assert Post.objects.get(pk=q.pk).accepted_answer is None
+
+
+def test_confirming_important_news_with_htmx(as_user, member, comms_editor):
+    sf.structure_spaces(member, comms_editor)
+    item = news(comms_editor, sf.the_news_space(), important=True)
+    response = as_user(member).post(
+        reverse("content:confirm", args=[item.pk]), headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200 and "<html" not in response.content.decode()
+    assert ReadConfirmation.objects.filter(post=item, user=member).count() == 1
+
+
+def test_confirmations_per_unit_are_for_editors_only(as_user, member, comms_editor):
+    sf.structure_spaces(member, comms_editor)
+    item = news(comms_editor, sf.the_news_space(), important=True)
+    url = reverse("content:confirmations", args=[item.pk])
+    assert as_user(member).get(url).status_code == 403
+    html = as_user(comms_editor).get(url).content.decode()
+    assert "Mila Member" in html  # not confirmed yet
+
+
+def test_voting_on_something_that_is_not_a_poll_is_404(as_user, member, coffee):
+    p = post(member, coffee)
+    assert as_user(member).post(reverse("content:vote", args=[p.pk])).status_code == 404
+
+
+def test_commenting_a_mention_of_someone_who_cannot_see_warns(
+    as_user, member, other_member, space_owner, school
+):
+    from kring.accounts.tests.factories import UserFactory
+
+    outsider = UserFactory(display_name="Olga Outsider", primary_unit=school)
+    secret = sf.community("Kleine kring", "secret", owner=space_owner, members={"member": [member]})
+    p = post(member, secret, body="Hallo")
+    client = as_user(member)
+    response = client.post(
+        reverse("engagement:comment", args=["post", p.pk]),
+        {"body": f"Vraag het @[Olga Outsider](person:{outsider.pk})"},
+        follow=True,
+    )
+    assert "Olga Outsider" in response.content.decode()
+    assert Comment.objects.filter(target_id=p.pk).count() == 1
+
+
+def test_mention_suggestions_offer_only_people_who_can_see(
+    as_user, member, other_member, space_owner, school
+):
+    from kring.accounts.tests.factories import UserFactory
+
+    UserFactory(display_name="Mira Buiten", primary_unit=school)
+    secret = sf.community(
+        "Kleine kring", "secret", owner=space_owner, members={"member": [member, other_member]}
+    )
+    client = as_user(member)
+    url = reverse("engagement:mentions", args=["space", secret.pk])
+    html = client.get(url, {"q": "Ot"}).content.decode()
+    assert "Otto Other" in html
+    assert "Mira Buiten" not in client.get(url, {"q": "Mi"}).content.decode()
+    outsider_url = reverse("engagement:mentions", args=["space", secret.pk])
+    UserFactory(display_name="Nina Nieuw", primary_unit=school)
+    from kring.accounts.models import User
+
+    nina = User.objects.get(display_name="Nina Nieuw")
+    assert as_user(nina).get(outsider_url, {"q": "Ot"}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["content:detail"],
+)
+def test_the_post_page_makes_a_constant_number_of_queries(
+    as_user, member, other_member, coffee, django_assert_max_num_queries, url_name
+):
+    p = post(member, coffee, body="Veel reacties")
+    client = as_user(member)
+    for i in range(3):
+        comment_create(actor=other_member, target="post", target_id=p.pk, body=f"Reactie {i}")
+    client.get(reverse(url_name, args=[p.pk]))
+    with django_assert_max_num_queries(40) as few:
+        client.get(reverse(url_name, args=[p.pk]))
+    for i in range(9):
+        c = comment_create(actor=other_member, target="post", target_id=p.pk, body=f"Meer {i}")
+        comment_create(actor=member, target="post", target_id=p.pk, body="Antwoord", parent_id=c.pk)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse(url_name, args=[p.pk]))
