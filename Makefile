@@ -36,10 +36,10 @@ demo: install ## Install, migrate, generate the demo organisation once, start a 
 	@KRING_HTTPS=0 DJANGO_SETTINGS_MODULE=config.settings.prod $(BIN)/python manage.py demo_prepare --seed $(SEED) --port $(PORT)
 	@KRING_HTTPS=0 KRING_MAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend DJANGO_SETTINGS_MODULE=config.settings.prod bash scripts/serve.sh $(PORT)
 
-browser: ## Install Debian's Chromium (browser tests) and gettext (translation tests): root, or prints how
-	@test -x /usr/bin/chromium -a -x /usr/bin/xgettext || { \
-	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext >/dev/null); \
-	  else echo "The tests need Chromium and gettext: sudo apt-get install -y chromium gettext"; exit 1; fi; }
+browser: ## Install Debian's Chromium and an emoji font (browser tests) and gettext (translation tests): root, or prints how
+	@test -x /usr/bin/chromium -a -x /usr/bin/xgettext -a -d /usr/share/fonts/truetype/noto || { \
+	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext fonts-noto-color-emoji >/dev/null); \
+	  else echo "The tests need Chromium, an emoji font and gettext: sudo apt-get install -y chromium gettext fonts-noto-color-emoji"; exit 1; fi; }
 
 test: install browser ## Run the whole test suite (unit, integration, browser) on SQLite, or on DATABASE_URL
 	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)

@@ -103,6 +103,7 @@ class PostForm(forms.Form):
     }
 
     def __init__(self, *args: Any, kind: str, blogs: list[Blog] | None = None, **kwargs: Any):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.kind = kind
         for name in list(self.fields):

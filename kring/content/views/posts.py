@@ -89,7 +89,6 @@ def compose(request: HttpRequest, slug: str) -> HttpResponse:
             {
                 "data-mentions": reverse("engagement:mentions", args=["space", space.pk]),
                 "aria-autocomplete": "list",
-                "aria-expanded": "false",
             }
         )
     if request.method == "POST" and form.is_valid():

@@ -7,7 +7,7 @@
 
   function close() {
     if (box) { box.remove(); box = null; }
-    if (field) { field.setAttribute("aria-expanded", "false"); field.removeAttribute("aria-activedescendant"); }
+    if (field) { field.removeAttribute("aria-activedescendant"); }
     active = -1;
   }
 
@@ -37,7 +37,6 @@
     box.id = "mention-list";
     el.insertAdjacentElement("afterend", box);
     el.setAttribute("aria-controls", "mention-list");
-    el.setAttribute("aria-expanded", "true");
     box.querySelectorAll("[role=option]").forEach(function (option, i) {
       option.id = "mention-option-" + i;
       option.addEventListener("mousedown", function (event) { event.preventDefault(); choose(option); });
