@@ -1,7 +1,8 @@
 """Who may see and do what with posts: the only place that decides (ARCHITECTURE.md §5).
 
 A post is visible when its space is readable (spaces' permissions), it is published (or the
-reader wrote it), not deleted, not hidden (except to its author, who sees why), and — for a share —
+reader wrote it), not deleted, not hidden (except to its author, who sees why, and the space's
+moderators, who may undo it), and — for a share —
 when the shared original is visible too.
 """
 
@@ -23,9 +24,11 @@ def _is_user(actor: object) -> bool:
 def _base(actor: object, qs: QuerySet[Post]) -> QuerySet[Post]:
     uid = actor.pk  # type: ignore[attr-defined]
     readable = Space.objects.readable_by(actor).values("pk")
+    # A hidden post stays visible to its author (who sees why) and its moderators (who may undo).
+    moderated = space_permissions.filter_moderated_spaces(actor, Space.objects.all()).values("pk")
     return qs.filter(
         Q(state=Post.State.PUBLISHED) | Q(author_id=uid),
-        Q(hidden_at__isnull=True) | Q(author_id=uid),
+        Q(hidden_at__isnull=True) | Q(author_id=uid) | Q(space_id__in=moderated),
         space_id__in=readable,
         deleted_at__isnull=True,
     )
@@ -43,9 +46,11 @@ def can_read(actor: object, post: Post) -> bool:
     if not _is_user(actor) or post.is_deleted:
         return False
     mine = post.author_id == actor.pk  # type: ignore[attr-defined]
-    if not (post.is_published or mine) or (post.is_hidden and not mine):
+    if not (post.is_published or mine):
         return False
     if not space_permissions.can_read(actor, post.space):
+        return False
+    if post.is_hidden and not mine and not space_permissions.can_moderate(actor, post.space):
         return False
     return post.shared_post is None or can_read(actor, post.shared_post)
 

@@ -8,6 +8,8 @@ from kring.content import permissions
 from kring.content.models import Post
 from kring.engagement import targets
 from kring.engagement.models import Comment, Reaction
+from kring.spaces.models import Space
+from kring.spaces.permissions import filter_moderated_spaces
 
 POST = "post"
 
@@ -29,6 +31,13 @@ def _author_id(post: Any) -> int | None:
     return int(post.author_id)
 
 
+def _moderated_ids(actor: object) -> Any:
+    spaces = filter_moderated_spaces(actor, Space.objects.all()).values("pk")
+    return permissions.filter_visible_posts(actor, Post.objects.filter(space__in=spaces)).values(
+        "pk"
+    )
+
+
 def register_post() -> None:
     targets.register(
         targets.TargetType(
@@ -41,5 +50,6 @@ def register_post() -> None:
             space_id_of=_space_id,
             author_id_of=_author_id,
             counts_changed=post_counts_refresh,
+            moderated_ids=_moderated_ids,
         )
     )

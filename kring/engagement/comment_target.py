@@ -48,6 +48,15 @@ def _counts(comment_id: int) -> None:
     Comment.objects.filter(pk=comment_id).update(reaction_count=n["n"])
 
 
+def _moderated_ids(actor: object) -> QuerySet[Any]:
+    """Comments on targets the actor moderates."""
+    on = Q(pk__in=[])
+    for kind in targets.registered():
+        if kind.name != COMMENT:
+            on |= Q(target_type=kind.name, target_id__in=kind.moderated_ids(actor))
+    return Comment.objects.filter(on, deleted_at__isnull=True).values("pk")
+
+
 def register_comment() -> None:
     targets.register(
         targets.TargetType(
@@ -60,5 +69,6 @@ def register_comment() -> None:
             space_id_of=_space_id,
             author_id_of=lambda comment: int(comment.author_id),
             counts_changed=_counts,
+            moderated_ids=_moderated_ids,
         )
     )

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from kring.accounts.models import User
 from kring.engagement.comment_target import COMMENT
-from kring.engagement.models import REACTION_EMOJI, Comment, Follow, Mention, Reaction
-from kring.engagement.targets import target_type
+from kring.engagement.models import REACTION_EMOJI, Comment, Follow, Mention, Reaction, Report
+from kring.engagement.targets import registered, target_type
 from kring.spaces import permissions as space_permissions
 from kring.spaces.models import Space
 
@@ -151,3 +151,46 @@ def mention_warning(names: list[str]) -> str:
     return _("%(names)s cannot see this, so they will not be told you mentioned them.") % {
         "names": ", ".join(names)
     }
+
+
+@dataclass
+class ReportedItem:
+    """One reported post or comment, with every open report on it."""
+
+    target: str
+    target_id: int
+    obj: Any
+    reports: list[Report]
+
+    @property
+    def first_reported_at(self) -> Any:
+        return self.reports[-1].created_at
+
+
+REPORT_QUEUE_LIMIT = 50
+
+
+def open_reports(actor: User) -> list[ReportedItem]:
+    """The moderation queue: open reports on what the actor moderates (and can see), grouped by
+    what was reported, oldest waiting first. A fixed number of queries: one for the reports, one
+    per kind of target for the reported things."""
+    on = Q(pk__in=[])
+    for kind in registered():
+        on |= Q(target_type=kind.name, target_id__in=kind.moderated_ids(actor))
+    reports = list(
+        Report.objects.filter(on, state=Report.State.OPEN)
+        .select_related("reporter")
+        .order_by("-created_at")[:500]
+    )
+    grouped: dict[tuple[str, int], list[Report]] = defaultdict(list)
+    for report in reports:
+        grouped[(report.target_type, report.target_id)].append(report)
+    items: list[ReportedItem] = []
+    for name in {key[0] for key in grouped}:
+        kind = target_type(name)
+        ids = [pk for (t, pk) in grouped if t == name]
+        related = ["author"] if hasattr(kind.model, "author") else []
+        for obj in kind.model._default_manager.filter(pk__in=ids).select_related(*related):
+            items.append(ReportedItem(name, obj.pk, obj, grouped[(name, obj.pk)]))
+    items.sort(key=lambda item: item.first_reported_at)
+    return items[:REPORT_QUEUE_LIMIT]

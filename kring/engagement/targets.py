@@ -29,6 +29,8 @@ class TargetType:
     author_id_of: Callable[[Any], int | None]
     # Recount the target's denormalised counters after a comment or reaction changed.
     counts_changed: Callable[[int], None]
+    # The ids of the targets the actor moderates (a queryset of pks): the moderation queue.
+    moderated_ids: Callable[[object], models.QuerySet[Any]]
 
 
 _registry: dict[str, TargetType] = {}

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<slug:target>/<int:pk>/bewaren/", views.bookmark, name="bookmark"),
     path("<slug:target>/<int:pk>/melden/", views.report, name="report"),
     path("<slug:target>/<int:pk>/vermelden/", views.mentions, name="mentions"),
+    path("meldingen/", views.reports, name="reports"),
     path("volgen/<slug:kind>/<int:pk>/", views.follow, name="follow"),
     path("reactie/<int:pk>/bewerken/", views.comment_edit, name="comment_edit"),
     path("reactie/<int:pk>/verwijderen/", views.comment_delete, name="comment_delete"),

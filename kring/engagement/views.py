@@ -15,11 +15,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kring.accounts.models import User
 from kring.engagement import selectors
-from kring.engagement.models import Comment, Follow, Reaction
+from kring.engagement.models import Comment, Follow, Reaction, Report
 from kring.engagement.services import comments as comment_services
 from kring.engagement.services.follows import bookmark_set, follow_set
 from kring.engagement.services.reactions import reaction_set
-from kring.engagement.services.reports import report_create
+from kring.engagement.services.reports import report_create, report_decide
 from kring.engagement.targets import target_get, target_type
 from kring.spaces import permissions as space_permissions
 from kring.spaces.models import Space
@@ -246,3 +246,20 @@ def mentions(request: HttpRequest, target: str, pk: int) -> HttpResponse:
     return render(
         request, "engagement/partials/mentions.html", {"people": people[:MENTION_SUGGESTIONS]}
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reports(request: HttpRequest) -> HttpResponse:
+    """The moderation queue: what was reported in the spaces one moderates."""
+    actor = _actor(request)
+    if request.method == "POST":
+        raw = request.POST.get("report", "")
+        try:
+            report_decide(actor=actor, report_id=_pk(raw), state=Report.State.DISMISSED)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Dismissed: the content stays as it is."))
+        return redirect("engagement:reports")
+    return render(request, "engagement/reports.html", {"items": selectors.open_reports(actor)})

@@ -167,6 +167,20 @@ def filter_readable_spaces(actor: object, qs: QuerySet[Space]) -> QuerySet[Space
     return qs.filter(Q(pk__in=mine) | Q(kind=Space.Kind.NEWS) | Q(access=Space.Access.OPEN))
 
 
+def filter_moderated_spaces(actor: object, qs: QuerySet[Space]) -> QuerySet[Space]:
+    """Spaces whose content the actor moderates: the queryset twin of `can_moderate`."""
+    if not is_person(actor):
+        return qs.none()
+    readable = filter_readable_spaces(actor, qs)
+    if _is_community_manager(actor):
+        return readable
+    staff = current_memberships(actor).filter(role__in=[Role.MODERATOR, Role.MANAGER, Role.OWNER])
+    moderated = Q(pk__in=staff.values("space_id"))
+    if _is_news_editor(actor):
+        moderated |= Q(kind=Space.Kind.NEWS)
+    return readable.filter(moderated)
+
+
 # -- single-space answers --------------------------------------------------------------------------
 
 

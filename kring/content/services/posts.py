@@ -13,6 +13,8 @@ from kring.common.audit import audit_record
 from kring.content import permissions
 from kring.content.models import Blog, Post, PostRevision
 from kring.content.targets import POST
+from kring.engagement.models import Report
+from kring.engagement.services.reports import reports_close
 from kring.engagement.services.text import mentions_record, text_render, topics_record
 from kring.spaces.models import Space
 from kring.spaces.services.spaces import space_touch
@@ -219,6 +221,8 @@ def post_hide(*, actor: User, post_id: int, reason: str, hidden: bool = True) ->
     post.hidden_by = actor if hidden else None
     post.hidden_reason = reason[:300] if hidden else ""
     post.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    if hidden:
+        reports_close(actor=actor, target=POST, target_id=post.pk, state=Report.State.HIDDEN)
     audit_record(
         actor=actor,
         action="post.hide" if hidden else "post.unhide",

@@ -10,7 +10,8 @@ from kring.common import clock
 from kring.common.audit import audit_record
 from kring.engagement import permissions
 from kring.engagement.comment_target import COMMENT
-from kring.engagement.models import Comment
+from kring.engagement.models import Comment, Report
+from kring.engagement.services.reports import reports_close
 from kring.engagement.services.text import mentions_record, text_render, topics_record
 from kring.engagement.targets import target_get, target_type
 
@@ -117,6 +118,8 @@ def comment_hide(*, actor: User, comment_id: int, reason: str, hidden: bool = Tr
     comment.hidden_by = actor if hidden else None
     comment.hidden_reason = reason[:300] if hidden else ""
     comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    if hidden:
+        reports_close(actor=actor, target=COMMENT, target_id=comment.pk, state=Report.State.HIDDEN)
     target_type(comment.target_type).counts_changed(comment.target_id)
     audit_record(
         actor=actor,

@@ -29,6 +29,13 @@ def report_create(*, actor: User, target: str, target_id: int, reason: str) -> R
         ) from None
 
 
+def reports_close(*, actor: User, target: str, target_id: int, state: str) -> int:
+    """Close the open reports on a target (its moderator hid it, or dismissed them)."""
+    return Report.objects.filter(
+        target_type=target, target_id=target_id, state=Report.State.OPEN
+    ).update(state=state, decided_by=actor, decided_at=clock.now())
+
+
 @transaction.atomic
 def report_decide(*, actor: User, report_id: int, state: str) -> int:
     """Close every open report on the same target as `report_id`; returns how many were closed.
@@ -42,6 +49,6 @@ def report_decide(*, actor: User, report_id: int, state: str) -> int:
     obj = target_get(actor, report.target_type, report.target_id)
     if not target_type(report.target_type).can_moderate(actor, obj):
         raise PermissionDenied
-    return Report.objects.filter(
-        target_type=report.target_type, target_id=report.target_id, state=Report.State.OPEN
-    ).update(state=state, decided_by=actor, decided_at=clock.now())
+    return reports_close(
+        actor=actor, target=report.target_type, target_id=report.target_id, state=state
+    )
