@@ -80,9 +80,10 @@ def interests_of(actor: User) -> Interests:
 
 
 def _visible(actor: User) -> QuerySet[Post]:
-    qs = Post.objects.visible_to(actor).select_related(
-        "author", "space", "shared_post__author", "shared_post__space"
-    )
+    """Published posts the actor may read. `state` is repeated here (the filter also lets
+    authors see their scheduled posts) so the planner can walk the partial stream indexes."""
+    qs = Post.objects.visible_to(actor).filter(state=Post.State.PUBLISHED, deleted_at__isnull=True)
+    qs = qs.select_related("author", "space", "shared_post__author", "shared_post__space")
     return with_reader_marks(qs, actor)
 
 

@@ -171,14 +171,21 @@ def _recount(poll: Poll) -> None:
     poll.save(update_fields=["voter_count"])
 
 
-def poll_results(actor: User, poll: Poll) -> PollResults:
-    """What the actor may know of a poll: the options always, the counts when they may see them."""
+def poll_results(
+    actor: User, poll: Poll, mine: frozenset[int] | set[int] | None = None
+) -> PollResults:
+    """What the actor may know of a poll: the options always, the counts when they may see them.
+
+    `mine`: the actor's votes when the caller loaded them already (a page of cards).
+    """
     post = poll.post
     permissions.check_read(actor, post)
     closed = poll.is_closed()
-    mine = frozenset(
-        PollVote.objects.filter(poll=poll, user=actor).values_list("option_id", flat=True)
-    )
+    if mine is None:
+        mine = set(
+            PollVote.objects.filter(poll=poll, user=actor).values_list("option_id", flat=True)
+        )
+    mine = frozenset(mine)
     visible = _can_see_results(actor, poll, voted=bool(mine), closed=closed)
     return PollResults(
         options=[

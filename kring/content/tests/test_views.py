@@ -190,3 +190,58 @@ def test_the_post_page_makes_a_constant_number_of_queries(
         comment_create(actor=member, target="post", target_id=p.pk, body="Antwoord", parent_id=c.pk)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse(url_name, args=[p.pk]))
+
+
+def test_a_poll_from_the_composer_to_the_results(as_user, member, other_member, coffee):
+    client = as_user(member)
+    response = client.post(
+        compose(coffee, "poll"),
+        {
+            "title": "Wanneer de sportdag?",
+            "options": "Vrijdag\n\nZaterdag\n",
+            "results": "after_vote",
+        },
+    )
+    assert response.status_code == 302
+    poll_post = Post.objects.get(kind=Post.Kind.POLL)
+    option = poll_post.poll.options.get(label="Zaterdag")
+    voter = as_user(other_member)
+    before = voter.get(reverse("content:detail", args=[poll_post.pk])).content.decode()
+    assert "poll-results" not in before  # results after voting
+    html = voter.post(
+        reverse("content:vote", args=[poll_post.pk]),
+        {"option": option.pk},
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    assert "poll-results" in html and "100%" in html
+
+
+def test_a_poll_with_bad_options_is_refused_and_nothing_saved(as_user, member, coffee):
+    response = as_user(member).post(
+        compose(coffee, "poll"),
+        {"title": "Kies", "options": "Alleen deze", "results": "after_vote"},
+    )
+    assert response.status_code == 400
+    assert not Post.objects.exists()
+
+
+def test_polls_in_a_stream_keep_the_query_count_constant(
+    as_user, member, other_member, coffee, django_assert_max_num_queries
+):
+    from kring.content.services.polls import poll_create
+
+    def polls(n):
+        for i in range(n):
+            poll_create(
+                actor=other_member, space=coffee, title=f"Peiling {i}", options=["Ja", "Nee"]
+            )
+
+    url = reverse("feed:space", args=[coffee.slug])
+    client = as_user(member)
+    polls(2)
+    client.get(url)
+    with django_assert_max_num_queries(40) as few:
+        client.get(url)
+    polls(6)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)
