@@ -120,6 +120,12 @@ class Post(models.Model):
                 condition=Q(state="published", deleted_at__isnull=True),
                 name="post_space_stream",
             ),
+            # News and questions of a space, and the home stream's "news" and "questions".
+            models.Index(
+                fields=["space", "kind", "-published_at", "-id"],
+                condition=Q(state="published", deleted_at__isnull=True),
+                name="post_space_kind_stream",
+            ),
             models.Index(fields=["author", "-published_at", "-id"], name="post_author_stream"),
             models.Index(fields=["state", "publish_at"], name="post_scheduled"),
             # Must-know on top of the home stream: pinned or important news.
@@ -128,6 +134,11 @@ class Post(models.Model):
                 condition=Q(kind="news", deleted_at__isnull=True)
                 & (Q(important=True) | Q(pinned_until__isnull=False)),
                 name="post_must_know",
+            ),
+            models.Index(
+                fields=["space", "-published_at"],
+                condition=Q(pinned_until__isnull=False, deleted_at__isnull=True),
+                name="post_pinned",
             ),
             models.Index(
                 fields=["-spotlight_at"],

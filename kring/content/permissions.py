@@ -7,7 +7,7 @@ when the shared original is visible too.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from kring.accounts import permissions as account_permissions
@@ -38,8 +38,9 @@ def filter_visible_posts(actor: object, qs: QuerySet[Post]) -> QuerySet[Post]:
     """The posts the actor may read: the one filter of every stream, page, search and export."""
     if not _is_user(actor):
         return qs.none()
-    originals = _base(actor, Post.objects.filter(shared_post__isnull=True)).values("pk")
-    return _base(actor, qs).filter(Q(shared_post__isnull=True) | Q(shared_post_id__in=originals))
+    # Correlated, so it is asked for shares only (not a set of every visible post to hash).
+    original = _base(actor, Post.objects.filter(pk=OuterRef("shared_post_id")))
+    return _base(actor, qs).filter(Q(shared_post__isnull=True) | Q(Exists(original)))
 
 
 def can_read(actor: object, post: Post) -> bool:
