@@ -9,20 +9,23 @@ it was generated with:
 - only kinds at the end of `KINDS` missing (a generator was added): those are generated;
 - anything else: the database is flushed and every kind is generated again.
 
-Bulk writes on purpose (bulk_create, unusable passwords): the benchmarks need the data, not the
-audit trail of creating it. The bench logins are the exception, with real passwords.
+Bulk writes on purpose (bulk_create or COPY, unusable passwords): the benchmarks need the data, not
+the audit trail of creating it. The bench logins are the exception, with real passwords.
 
 Run on its own: `python -m bench.generate` (with the bench environment; bench.run sets it up).
 """
 
 from __future__ import annotations
 
+import html
+import itertools
 import random
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
@@ -30,7 +33,12 @@ from django.core.management import call_command
 from django.db import connection, transaction
 
 DEFAULT_SEED = 42
-DEFAULT_SIZES: dict[str, int] = {"units": 200, "users": 10_000, "spaces": 2_000}
+DEFAULT_SIZES: dict[str, int] = {
+    "units": 200,
+    "users": 10_000,
+    "spaces": 2_000,
+    "content": 1_000_000,  # posts; with five reactions and three comments per post
+}
 EMAIL_DOMAIN = "bench.kring.example"
 BENCH_MEMBER_EMAIL = f"member@{EMAIL_DOMAIN}"
 BENCH_ADMIN_EMAIL = f"admin@{EMAIL_DOMAIN}"
@@ -380,11 +388,560 @@ def generate_spaces(rng: random.Random, count: int) -> None:
     member_count_refresh(Space.objects.values_list("pk", flat=True))
 
 
-# Later issues append their kinds here (posts, …), each after the kinds it reads.
+# -- content: posts, comments and reactions (issue 9) ----------------------------------------------
+
+CONTENT_DAYS = 365
+REACTIONS_PER_POST = 5
+COMMENTS_PER_POST = 3
+NEWS_SHARE = 0.03  # news: in the news space, written by the communications team
+# Outside the news space, per 1,000 posts; the rest are plain posts.
+KIND_PER_MILLE = {"question": 100, "blog": 10, "poll": 10}
+ZIPF_EXPONENT = 1.0  # the busiest space gets about 7 % of the posts, the quietest a few dozen
+REPLY_CHANCE = 0.28  # once a post has a comment: about 20 % of all comments are replies
+DELETED_POST_PER_MILLE = 3
+HIDDEN_POST_PER_MILLE = 0.5
+DELETED_COMMENT_SHARE = 0.01
+ACCEPTED_ANSWER_SHARE = 0.4
+BLOGGERS_PER_SPACE = 3
+PINNED_NEWS_DAYS = 10  # news of the last days is sometimes pinned, for a week or two
+PINNED_NEWS_CHANCE = 0.01
+IMPORTANT_NEWS_EVERY_S = 30 * 86_400  # the first news of every 30 days asks for confirmations
+COMMENT_SPAN_S = 14 * 86_400  # comments and reactions come mostly in the first hours
+CONTENT_CHUNK = 20_000  # posts per round of COPY statements
+NULL = r"\N"
+# The tables the content kind fills and every table that references them: truncated together so
+# the rows go in with COPY FREEZE (visible to all at once: no VACUUM, index-only scans at once).
+# A new table referencing one of these makes the TRUNCATE fail loudly: add it here.
+CONTENT_TABLES = (
+    "content_post", "content_blog", "content_poll", "content_polloption", "content_pollvote",
+    "content_readconfirmation", "content_attachment", "content_postrevision",
+    "engagement_comment", "engagement_reaction",
+)  # fmt: skip
+# Built after the load rather than row by row.
+CONTENT_BIG_TABLES = ("content_post", "engagement_comment", "engagement_reaction")
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "content_blog": ("id", "space_id", "owner_id", "title", "description", "created_at"),
+    "content_post": (
+        "id", "kind", "space_id", "author_id", "blog_id", "title", "lead", "body", "body_html",
+        "cover", "cover_alt", "link_url", "link_preview", "state", "published_at", "created_at",
+        "pinned_until", "important", "accepted_answer_id", "deleted_at", "deleted_by_id",
+        "hidden_at", "hidden_by_id", "hidden_reason", "comment_count", "reaction_count",
+        "last_activity_at",
+    ),
+    "content_poll": ("id", "post_id", "multiple", "closes_at", "results", "voter_count"),
+    "content_polloption": ("id", "poll_id", "label", "position", "vote_count"),
+    "content_pollvote": ("id", "poll_id", "option_id", "user_id", "created_at"),
+    "content_readconfirmation": ("id", "post_id", "user_id", "confirmed_at"),
+    "engagement_comment": (
+        "id", "target_type", "target_id", "body", "body_html", "created_at", "deleted_at",
+        "hidden_reason", "reaction_count", "author_id", "parent_id",
+    ),
+    "engagement_reaction": ("id", "target_type", "target_id", "kind", "created_at", "user_id"),
+}  # fmt: skip
+# Weighted: one draw from the tuple.
+REACTION_KINDS = (
+    ("like",) * 60 + ("thanks",) * 15 + ("celebrate",) * 10 + ("insightful",) * 8
+    + ("support",) * 7
+)  # fmt: skip
+
+POST_SENTENCES = (
+    "Vandaag hebben we met groep 5 een proefje gedaan met water en zout.",
+    "De nieuwe rekenmethode bevalt ons tot nu toe heel goed.",
+    "Herinnering: de inschrijving voor de BHV-herhaling sluit vrijdag.",
+    "Mooi om te zien hoeveel ouders er naar de informatieavond kwamen.",
+    "We zoeken nog twee collega's voor de werkgroep duurzaamheid.",
+    "De presentatie van gisteren staat in de gedeelde map van het team.",
+    "Dank aan iedereen die heeft meegeholpen met de sportdag!",
+    "Het schoolplein wordt in de meivakantie opnieuw ingericht.",
+    "Onze leerlingen hebben een prachtige tentoonstelling gemaakt over de Romeinen.",
+    "Let op: de printer op de eerste verdieping is tijdelijk buiten gebruik.",
+    "Volgende week starten we met het project rond leesbevordering.",
+    "De agenda voor het overleg van donderdag staat online.",
+    "Ik deel graag de tips die we kregen tijdens de training over feedback geven.",
+    "Wat een energie tijdens de teamdag, tot de volgende keer!",
+    "De nieuwe collega's zijn deze week van harte welkom geheten.",
+    "Zullen we de evaluatie van het schooljaar samen voorbereiden?",
+    "De koffieautomaat in de personeelskamer doet het weer.",
+    "We hebben subsidie gekregen voor het techniekproject in de bovenbouw.",
+    "Groep 8 oefent al volop voor de musical.",
+    "Vanaf maandag gelden er nieuwe tijden voor het halen en brengen.",
+    "Wie wil er meedenken over de inrichting van het nieuwe leerplein?",
+    "De uitslag van het tevredenheidsonderzoek is binnen en ziet er goed uit.",
+    "Tijdens de studiedag gaan we aan de slag met formatief evalueren.",
+    "Er ligt een stapel boeken voor de schoolbibliotheek klaar bij de administratie.",
+    "Het rooster voor de oudergesprekken wordt deze week verstuurd.",
+    "We hebben goede ervaringen met het werken in kleine groepjes bij begrijpend lezen.",
+    "Denk aan het invullen van de urenregistratie voor het einde van de maand.",
+    "De excursie naar het museum was een groot succes.",
+)  # fmt: skip
+QUESTION_TITLES = (
+    "Wie heeft er ervaring met het nieuwe leerlingvolgsysteem?",
+    "Hoe regelen jullie de pauzes bij slecht weer?",
+    "Heeft iemand een goed voorbeeld van een weektaak voor groep 6?",
+    "Waar vind ik het formulier voor de vervangingsaanvraag?",
+    "Welke app gebruiken jullie voor contact met ouders?",
+    "Hoe gaan jullie om met mobiele telefoons in de klas?",
+    "Wie weet wanneer de nieuwe laptops geleverd worden?",
+    "Tips voor een rustige start van de dag?",
+)  # fmt: skip
+NEWS_TITLES = (
+    "Nieuwe cao: wat verandert er voor jou?",
+    "Studiedag voor alle scholen op 14 maart",
+    "Welkom aan onze nieuwe bestuurder",
+    "Resultaten medewerkersonderzoek",
+    "Vernieuwde regeling voor thuiswerken",
+    "Zomerrooster van het servicebureau",
+    "Vacatures binnen de stichting",
+    "Jubilarissen in het zonnetje gezet",
+)  # fmt: skip
+NEWS_LEADS = (
+    "Een kort overzicht van de belangrijkste veranderingen.",
+    "Alles wat je moet weten, op een rij.",
+    "Lees hier wat dit voor jouw school of afdeling betekent.",
+)  # fmt: skip
+BLOG_TITLES = (
+    "Uit de klas", "Notities van de intern begeleider", "Week in beeld", "Leren en leven",
+    "Gedachten op maandag", "Achter de schermen",
+)  # fmt: skip
+POLLS = (
+    ("Welke dag past het best voor de teamuitje?", ("Maandag", "Woensdag", "Vrijdag")),
+    ("Hoe vaak wil je de nieuwsbrief ontvangen?", ("Elke week", "Elke twee weken", "Elke maand")),
+    ("Waar gaan we lunchen na de studiedag?", ("Op school", "In het dorp", "Geen voorkeur")),
+    ("Welk onderwerp kiezen we voor de volgende training?", (
+        "Gedrag in de klas", "Digitale geletterdheid", "Samenwerken met ouders", "Rekenen",
+    )),
+)  # fmt: skip
+COMMENT_SENTENCES = (
+    "Goed idee!", "Dank je wel voor het delen.", "Ik doe graag mee.",
+    "Bij ons op school werkt dat ook zo.", "Kun je de link nog eens sturen?",
+    "Mooi gedaan, complimenten aan het hele team.", "Wij hebben daar goede ervaringen mee.",
+    "Ik stuur je een berichtje met meer informatie.", "Helemaal mee eens.",
+    "Wanneer is de volgende bijeenkomst?", "Wat leuk om te lezen!",
+    "Misschien kunnen we dit in het volgende overleg bespreken.",
+    "Bij ons staat het formulier op de gedeelde schijf.", "Top, dank je!",
+)  # fmt: skip
+HIDDEN_REASON = "Past niet bij de richtlijnen van deze ruimte."
+
+
+class _Clock:
+    """Seconds since the start of the content window, written as PostgreSQL timestamps (fast:
+    millions of them, so no datetime objects). Moments are drawn as ages (seconds before now) in
+    windows of whole days, so the same seed gives the same data whatever the time of day."""
+
+    def __init__(self, now: datetime, days: int) -> None:
+        now = now.astimezone(UTC)
+        self.origin = (now - timedelta(days=days + 1)).replace(
+            hour=0, minute=0, second=0, microsecond=0
+        )
+        self.now = self.seconds(now)
+        self._now = now
+        self._days = [
+            (self.origin + timedelta(days=d)).strftime("%Y-%m-%d ") for d in range(days + 60)
+        ]
+        self._times = [f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}+00" for s in range(86_400)]
+
+    def seconds(self, moment: datetime) -> int:
+        return int((moment - self.origin).total_seconds())
+
+    def stamp(self, t: int) -> str:
+        day, second = divmod(t, 86_400)
+        return self._days[day] + self._times[second]
+
+    def days_ago(self, moment: datetime) -> int:
+        return (self._now - moment).days
+
+
+@dataclass
+class _ContentSpace:
+    pk: int
+    is_news: bool
+    readers: list[int]  # active employees who are members: they comment, react and vote
+    writers: list[int]  # who posts: the readers, or the news editors among them
+    oldest: int  # posts are between these ages (seconds before now, whole days)
+    newest: int
+
+
+@dataclass
+class _Texts:
+    """Bodies made once, drawn per row: (text, html)."""
+
+    short: list[tuple[str, str]]
+    long: list[tuple[str, str]]
+    comments: list[tuple[str, str]]
+
+
+def _paragraph(text: str) -> tuple[str, str]:
+    return text, f"<p>{html.escape(text)}</p>"
+
+
+def _texts(rng: random.Random) -> _Texts:
+    def some(sentences: tuple[str, ...], low: int, high: int, n: int) -> list[tuple[str, str]]:
+        return [
+            _paragraph(" ".join(rng.sample(sentences, rng.randint(low, high)))) for _ in range(n)
+        ]
+
+    return _Texts(
+        short=some(POST_SENTENCES, 1, 3, 2048),
+        long=some(POST_SENTENCES, 3, 6, 512),
+        comments=some(COMMENT_SENTENCES, 1, 2, 512),
+    )
+
+
+def _content_spaces(clock: _Clock) -> list[_ContentSpace]:
+    """Every space with someone to write in it, with its readers and the window of its posts."""
+    from kring.accounts.models import User
+    from kring.spaces.models import Membership, Space
+
+    readers: dict[int, list[int]] = {}
+    members = (
+        Membership.objects.filter(state="active", user__status="active")
+        .exclude(user__role="guest")
+        .order_by("space_id", "user_id")
+        .values_list("space_id", "user_id")
+    )
+    for space_id, user_id in members:
+        readers.setdefault(space_id, []).append(user_id)
+    editors = set(
+        User.objects.filter(status="active", role__in=["comms_editor", "admin"]).values_list(
+            "pk", flat=True
+        )
+    )
+    spaces = []
+    rows = Space.objects.order_by("pk").values_list(
+        "pk", "kind", "created_at", "archived_at", "deleted_at"
+    )
+    for pk, kind, created, archived, deleted in rows:
+        pool = readers.get(pk, [])
+        is_news = kind == "news"
+        writers = [u for u in pool if u in editors] if is_news else pool
+        if not writers:
+            continue
+        # Structural spaces exist since launch; communities since they were made, until archived.
+        made = clock.days_ago(created) if kind == "community" else CONTENT_DAYS
+        newest = max([0] + [clock.days_ago(m) for m in (archived, deleted) if m])
+        oldest = max(newest + 1, min(CONTENT_DAYS, made))
+        spaces.append(_ContentSpace(pk, is_news, pool, writers, oldest * 86_400, newest * 86_400))
+    return spaces
+
+
+def _space_weights(rng: random.Random, spaces: list[_ContentSpace]) -> list[float]:
+    """Zipf over the spaces outside the news space; bigger spaces tend to rank higher."""
+    busyness = [len(s.readers) * rng.lognormvariate(0, 0.5) for s in spaces]
+    order = sorted(range(len(spaces)), key=lambda i: -busyness[i])
+    weights = [0.0] * len(spaces)
+    for rank, i in enumerate(order, start=1):
+        weights[i] = 0.0 if spaces[i].is_news else rank**-ZIPF_EXPONENT
+    return weights
+
+
+def _post_slots(
+    rng: random.Random, clock: _Clock, spaces: list[_ContentSpace], count: int
+) -> list[int]:
+    """When and where each post goes, oldest first: `time * len(spaces) + space index`."""
+    news = [i for i, s in enumerate(spaces) if s.is_news]
+    news_count = round(count * NEWS_SHARE) if news else 0
+    picks = rng.choices(
+        range(len(spaces)),
+        cum_weights=list(itertools.accumulate(_space_weights(rng, spaces))),
+        k=count - news_count,
+    )
+    picks += news[:1] * news_count
+    n = len(spaces)
+    slots = []
+    for i in picks:
+        space = spaces[i]
+        age = space.newest + int(rng.random() * (space.oldest - space.newest))
+        slots.append((clock.now - age) * n + i)
+    slots.sort()
+    return slots
+
+
+def _post_kind(rng: random.Random) -> str:
+    roll = rng.randrange(1000)
+    for kind, per_mille in KIND_PER_MILLE.items():
+        if roll < per_mille:
+            return kind
+        roll -= per_mille
+    return "post"
+
+
+def _spread(
+    rng: random.Random, weights: list[float], total: int, caps: list[int] | None = None
+) -> list[int]:
+    """`total` things over the slots in proportion to their weights, at most caps[i] in slot i."""
+    if caps is not None and sum(caps) < total:
+        raise ValueError(f"Not enough people to give {total} reactions")
+    cum_weights = list(itertools.accumulate(weights))
+    counts = [0] * len(weights)
+    slots = range(len(weights))
+    left = total
+    while left:
+        batch = min(left, 500_000)
+        for i in rng.choices(slots, cum_weights=cum_weights, k=batch):
+            counts[i] += 1
+        left -= batch
+    if caps is not None:
+        overflow = 0
+        for i, cap in enumerate(caps):
+            if counts[i] > cap:
+                overflow += counts[i] - cap
+                counts[i] = cap
+        while overflow:
+            i = rng.randrange(len(counts))
+            if counts[i] < caps[i]:
+                counts[i] += 1
+                overflow -= 1
+    return counts
+
+
+class _ContentWriter:
+    """Rows as COPY text, table by table, written out a chunk of posts at a time.
+
+    Ids are given here (from 1: the tables were just truncated), so comments can point at their
+    parent and questions at their accepted answer before anything is in the database.
+    """
+
+    def __init__(self, rng: random.Random, clock: _Clock, texts: _Texts) -> None:
+        self.rng, self.clock, self.texts = rng, clock, texts
+        self.rows: dict[str, list[str]] = {table: [] for table in COLUMNS}
+        self.last_id = dict.fromkeys(COLUMNS, 0)
+        self.blogs: dict[tuple[int, int], int] = {}
+        self.important: list[tuple[int, int]] = []  # (post id, published)
+        self.news_period = -1
+
+    def _next(self, table: str) -> int:
+        self.last_id[table] += 1
+        return self.last_id[table]
+
+    def _row(self, table: str, *values: object) -> None:
+        self.rows[table].append("\t".join(NULL if v is None else str(v) for v in values) + "\n")
+
+    def post(self, t: int, space: _ContentSpace, kind: str, reactions: int, comments: int) -> None:
+        rng, stamp = self.rng, self.clock.stamp
+        post_id = self._next("content_post")
+        author = rng.choice(space.writers[:BLOGGERS_PER_SPACE] if kind == "blog" else space.writers)
+        visible_comments, last_comment, answers = self._comments(post_id, t, space, comments)
+        self._reactions(post_id, t, space, reactions)
+        title, lead, (body, body_html) = "", "", rng.choice(self.texts.short)
+        blog_id = accepted = pinned_until = None
+        important = False
+        if kind == "question":
+            title = rng.choice(QUESTION_TITLES)
+            if answers and rng.random() < ACCEPTED_ANSWER_SHARE:
+                accepted = rng.choice(answers)
+        elif kind == "news":
+            title, lead = rng.choice(NEWS_TITLES), rng.choice(NEWS_LEADS)
+            body, body_html = rng.choice(self.texts.long)
+            important = self._first_news_of_the_period(post_id, t)
+            if self.clock.now - t < PINNED_NEWS_DAYS * 86_400 and rng.random() < PINNED_NEWS_CHANCE:
+                pinned_until = stamp(self.clock.now + rng.randint(7, 14) * 86_400)
+        elif kind == "blog":
+            title, (body, body_html) = rng.choice(BLOG_TITLES), rng.choice(self.texts.long)
+            blog_id = self._blog(space, author, t)
+        elif kind == "poll":
+            title = self._poll(post_id, t, space)
+        deleted = hidden = None
+        roll = rng.random() * 1000
+        if roll < DELETED_POST_PER_MILLE:
+            deleted = stamp(t + int(rng.random() * (self.clock.now - t)))
+        elif roll < DELETED_POST_PER_MILLE + HIDDEN_POST_PER_MILLE:
+            hidden = stamp(t + int(rng.random() * (self.clock.now - t)))
+        published = stamp(t)
+        self._row(
+            "content_post", post_id, kind, space.pk, author, blog_id, title, lead, body, body_html,
+            "", "", "", "{}", "published", published, published, pinned_until,
+            "t" if important else "f", accepted, deleted, author if deleted else None,
+            hidden, rng.choice(space.readers) if hidden else None, HIDDEN_REASON if hidden else "",
+            visible_comments, reactions, stamp(max(t, last_comment)),
+        )  # fmt: skip
+
+    def _first_news_of_the_period(self, post_id: int, t: int) -> bool:
+        """One piece of news a month (30 days back from now) asks readers to confirm it."""
+        period = (self.clock.now - t) // IMPORTANT_NEWS_EVERY_S
+        if period == self.news_period:
+            return False
+        self.news_period = period
+        self.important.append((post_id, t))
+        return True
+
+    def _comments(
+        self, post_id: int, t: int, space: _ContentSpace, count: int
+    ) -> tuple[int, int, list[int]]:
+        """(comments shown, time of the last one, top-level comments that could be answers)."""
+        rng, stamp, rows = self.rng, self.clock.stamp, self.rows["engagement_comment"]
+        span = min(COMMENT_SPAN_S, self.clock.now - t)
+        times = sorted(t + int(span * rng.random() ** 3) for _ in range(count))
+        top: list[int] = []
+        answers: list[int] = []
+        shown = 0
+        for when in times:
+            self.last_id["engagement_comment"] += 1
+            comment_id = self.last_id["engagement_comment"]
+            parent = rng.choice(top) if top and rng.random() < REPLY_CHANCE else None
+            deleted = rng.random() < DELETED_COMMENT_SHARE
+            text, text_html = rng.choice(self.texts.comments)
+            created = stamp(when)
+            rows.append(
+                f"{comment_id}\tpost\t{post_id}\t{text}\t{text_html}\t{created}\t"
+                f"{created if deleted else NULL}\t\t0\t{rng.choice(space.readers)}\t"
+                f"{NULL if parent is None else parent}\n"
+            )
+            if parent is None:
+                top.append(comment_id)
+            if not deleted:
+                shown += 1
+                if parent is None:
+                    answers.append(comment_id)
+        return shown, times[-1] if times else t, answers
+
+    def _reactions(self, post_id: int, t: int, space: _ContentSpace, count: int) -> None:
+        rng, stamp, rows = self.rng, self.clock.stamp, self.rows["engagement_reaction"]
+        span = min(COMMENT_SPAN_S, self.clock.now - t)
+        for user_id in rng.sample(space.readers, count):
+            self.last_id["engagement_reaction"] += 1
+            rows.append(
+                f"{self.last_id['engagement_reaction']}\tpost\t{post_id}\t"
+                f"{rng.choice(REACTION_KINDS)}\t{stamp(t + int(span * rng.random() ** 2))}\t"
+                f"{user_id}\n"
+            )
+
+    def _blog(self, space: _ContentSpace, author: int, t: int) -> int:
+        """The author's blog in the space, started with its first post."""
+        key = (space.pk, author)
+        if key not in self.blogs:
+            self.blogs[key] = blog_id = self._next("content_blog")
+            title = self.rng.choice(BLOG_TITLES)
+            self._row("content_blog", blog_id, space.pk, author, title, "", self.clock.stamp(t))
+        return self.blogs[key]
+
+    def _poll(self, post_id: int, t: int, space: _ContentSpace) -> str:
+        """A poll with its options and a few dozen votes at most; returns the question."""
+        rng, stamp = self.rng, self.clock.stamp
+        question, labels = rng.choice(POLLS)
+        poll_id = self._next("content_poll")
+        voters = rng.sample(space.readers, min(len(space.readers), rng.randint(0, 30)))
+        option_ids = [self._next("content_polloption") for _ in labels]
+        votes = [0] * len(labels)
+        span = min(COMMENT_SPAN_S, self.clock.now - t)
+        for user_id in voters:
+            choice = rng.randrange(len(labels))
+            votes[choice] += 1
+            when = stamp(t + int(span * rng.random() ** 2))
+            vote_id = self._next("content_pollvote")
+            self._row("content_pollvote", vote_id, poll_id, option_ids[choice], user_id, when)
+        closes = stamp(t + 7 * 86_400) if rng.random() < 0.5 else None
+        self._row("content_poll", poll_id, post_id, "f", closes, "after_vote", len(voters))
+        for position, (option_id, label) in enumerate(zip(option_ids, labels, strict=True)):
+            self._row("content_polloption", option_id, poll_id, label, position, votes[position])
+        return question
+
+    def confirmations(self, news: _ContentSpace) -> None:
+        """Most readers confirmed the important news of past months; fewer the latest."""
+        rng = self.rng
+        for post_id, t in self.important:
+            age = self.clock.now - t
+            share = 0.85 if age > COMMENT_SPAN_S else 0.4
+            span = min(COMMENT_SPAN_S, age)
+            for user_id in news.readers:
+                if rng.random() < share:
+                    when = self.clock.stamp(t + int(span * rng.random() ** 2))
+                    confirmation_id = self._next("content_readconfirmation")
+                    self._row("content_readconfirmation", confirmation_id, post_id, user_id, when)
+
+    def flush(self, cursor: Any) -> None:
+        for table, rows in self.rows.items():
+            if rows:
+                columns = ", ".join(COLUMNS[table])
+                with cursor.copy(f"COPY {table} ({columns}) FROM STDIN (FREEZE)") as copy:
+                    copy.write("".join(rows))
+                rows.clear()
+
+
+@contextmanager
+def _bulk_load(cursor: Any, tables: tuple[str, ...]) -> Iterator[None]:
+    """Load fast: without foreign-key triggers (the generator writes only ids it read or made)
+    and with the secondary indexes built once afterwards instead of row by row."""
+    cursor.execute(
+        "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index i"
+        " WHERE indrelid::regclass::text = ANY(%s) AND NOT indisprimary"
+        " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)",
+        [list(tables)],
+    )
+    indexes = cursor.fetchall()
+    for name, _definition in indexes:
+        cursor.execute(f"DROP INDEX {name}")
+    cursor.execute("SET LOCAL session_replication_role = replica")
+    yield
+    cursor.execute("SET LOCAL session_replication_role = DEFAULT")
+    cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+    started = time.perf_counter()
+    for _name, definition in indexes:
+        cursor.execute(definition)
+    cursor.execute("SET LOCAL maintenance_work_mem = DEFAULT")
+    print(f"  content: {len(indexes)} indexes built in {time.perf_counter() - started:.1f} s")
+
+
+def generate_content(rng: random.Random, count: int) -> None:
+    """`count` posts over the last year in a Zipf-like spread over the spaces (news in the news
+    space), by members; five reactions and three comments per post on average, skewed (a few
+    posts draw hundreds, many none), about a fifth of the comments replies. Counters and last
+    activity agree with the rows. PostgreSQL COPY, seconds per hundred thousand posts."""
+    from kring.common import clock as kring_clock
+
+    started = time.perf_counter()
+    clock = _Clock(kring_clock.now(), CONTENT_DAYS)
+    spaces = _content_spaces(clock)
+    slots = _post_slots(rng, clock, spaces, count)
+    n = len(spaces)
+    where = [spaces[slot % n] for slot in slots]
+    kinds = ["news" if s.is_news else _post_kind(rng) for s in where]
+    appeal = [rng.lognormvariate(0, 1) * (4.0 if k == "news" else 1.0) for k in kinds]
+    reactions = _spread(
+        rng, appeal, count * REACTIONS_PER_POST, caps=[len(s.readers) for s in where]
+    )
+    talk = {"question": 3.0, "news": 0.3}
+    comments = _spread(
+        rng, [a**0.7 * talk.get(k, 1.0) for a, k in zip(appeal, kinds, strict=True)],
+        count * COMMENTS_PER_POST,
+    )  # fmt: skip
+    print(f"  content: planned in {time.perf_counter() - started:.1f} s", flush=True)
+    writer = _ContentWriter(rng, clock, _texts(rng))
+    raw = connection.connection.cursor()
+    raw.execute(f"TRUNCATE {', '.join(CONTENT_TABLES)}")
+    with _bulk_load(raw, CONTENT_BIG_TABLES):
+        for i, slot in enumerate(slots):
+            writer.post(slot // n, where[i], kinds[i], reactions[i], comments[i])
+            if (i + 1) % CONTENT_CHUNK == 0 or i + 1 == len(slots):
+                writer.flush(raw)
+            if (i + 1) % (10 * CONTENT_CHUNK) == 0:
+                print(
+                    f"  content: {i + 1:,} of {count:,} posts,"
+                    f" {time.perf_counter() - started:.0f} s",
+                    flush=True,
+                )
+        news = next((s for s in spaces if s.is_news), None)
+        if news is not None:
+            writer.confirmations(news)
+            writer.flush(raw)
+    for table, last_id in writer.last_id.items():
+        if last_id:
+            raw.execute("SELECT setval(pg_get_serial_sequence(%s, 'id'), %s)", [table, last_id])
+    # The spaces come alive with their posts (what space_touch does when a post is published).
+    raw.execute(
+        "UPDATE spaces_space s SET last_activity_at = p.latest"
+        " FROM (SELECT space_id, max(last_activity_at) AS latest FROM content_post"
+        " WHERE state = 'published' AND deleted_at IS NULL GROUP BY space_id) p"
+        " WHERE p.space_id = s.id AND p.latest > s.last_activity_at"
+    )
+    raw.close()
+
+
+# Later issues append their kinds here (events, pages, …), each after the kinds it reads.
 KINDS: tuple[Kind, ...] = (
     Kind("units", generate_units, version=2),
     Kind("users", generate_users, version=2),
     Kind("spaces", generate_spaces),
+    Kind("content", generate_content),
 )
 
 
@@ -464,6 +1021,8 @@ def ensure_data(
 def data_size() -> dict[str, int]:
     """What the pages are measured against: counted, not taken from the marker."""
     from kring.accounts.models import ActivityEvent, User
+    from kring.content.models import Post
+    from kring.engagement.models import Comment, Reaction
     from kring.org.models import OrgUnit
     from kring.spaces.models import Membership, Space
 
@@ -474,6 +1033,9 @@ def data_size() -> dict[str, int]:
         "activity_events": ActivityEvent.objects.count(),
         "spaces": Space.objects.count(),
         "memberships": Membership.objects.count(),
+        "posts": Post.objects.count(),
+        "comments": Comment.objects.count(),
+        "reactions": Reaction.objects.count(),
     }
 
 

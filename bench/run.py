@@ -36,9 +36,12 @@ from bench.harness import (
     wait_until_quiet,
 )
 
-SCENARIOS = ("login", "home", "import", "activity", "spaces_directory", "my_spaces", "space_join")
+SCENARIOS = (
+    "login", "home", "import", "activity", "spaces_directory", "my_spaces", "space_join",
+    "home_feed", "post_create",
+)  # fmt: skip
 MODULES = {"import": "import_csv"}  # `import` is a keyword: not a module name
-HTTP_SCENARIOS = {"login", "home", "activity", "spaces_directory", "my_spaces"}
+HTTP_SCENARIOS = {"login", "home", "activity", "spaces_directory", "my_spaces", "home_feed"}
 DATABASE_NAME = "kring_bench"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE_NAME}"
 REDIS_URL = "redis://127.0.0.1:6379/5"

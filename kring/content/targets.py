@@ -44,6 +44,7 @@ def register_post() -> None:
             name=POST,
             model=Post,
             visible_to=lambda actor, qs: permissions.filter_visible_posts(actor, qs),
+            can_see=permissions.can_read,
             can_comment=permissions.can_comment,
             can_react=permissions.can_react,
             can_moderate=permissions.can_moderate,

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Q, QuerySet
 
 from kring.engagement import targets
@@ -29,6 +30,21 @@ def _visible(actor: object, qs: QuerySet[Any]) -> QuerySet[Any]:
     return qs.filter(
         on_visible, Q(hidden_at__isnull=True) | Q(author_id=uid), deleted_at__isnull=True
     )
+
+
+def _can_see(actor: object, comment: Any) -> bool:
+    """Not deleted; hidden only to its author and moderators; and on something visible."""
+    if comment.deleted_at is not None:
+        return False
+    kind = targets.target_type(comment.target_type)
+    try:
+        on = _on(comment)
+    except ObjectDoesNotExist:
+        return False
+    if not kind.can_see(actor, on):
+        return False
+    mine = comment.author_id == getattr(actor, "pk", None)
+    return comment.hidden_at is None or mine or kind.can_moderate(actor, on)
 
 
 def _rule(name: str) -> Any:
@@ -63,6 +79,7 @@ def register_comment() -> None:
             name=COMMENT,
             model=Comment,
             visible_to=_visible,
+            can_see=_can_see,
             can_comment=lambda actor, comment: False,  # replies go under the parent, not here
             can_react=_rule("can_react"),
             can_moderate=_rule("can_moderate"),

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kring.accounts.models import User
 from kring.engagement import selectors
+from kring.engagement.comment_target import COMMENT
 from kring.engagement.models import Comment, Follow, Reaction, Report
 from kring.engagement.services import comments as comment_services
 from kring.engagement.services.follows import bookmark_set, follow_set
@@ -100,7 +101,7 @@ def comment(request: HttpRequest, target: str, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _back(request)
-    unseen = selectors.unseen_mentions(actor, target, pk)
+    unseen = selectors.unseen_mentions(actor, COMMENT, created.pk)
     if unseen:
         messages.warning(request, selectors.mention_warning(unseen))
     response = _back(request)

@@ -316,3 +316,16 @@ def test_a_space_blog_is_kept_by_its_managers(member, space_owner, open_space):
         post(member, open_space, kind=Post.Kind.BLOG, title="Ik ook", blog=blog)
     with pytest.raises(ValidationError):
         blog_create(actor=space_owner, space=open_space, title=" ")
+
+
+def test_a_comment_keeps_its_own_mentions_and_leaves_the_posts_alone(
+    member, other_member, space_owner, open_space
+):
+    sf.add_member(open_space, other_member)
+    p = post(member, open_space, body=f"Vraag het @[Otto](person:{other_member.pk})")
+    comment = comment_create(
+        actor=space_owner, target=POST, target_id=p.pk, body=f"Of @[Mila](person:{member.pk})"
+    )
+    comment_create(actor=member, target=POST, target_id=p.pk, body="Zonder iemand te noemen")
+    assert Mention.objects.filter(target_type=POST, target_id=p.pk).count() == 1
+    assert Mention.objects.filter(target_type="comment", target_id=comment.pk).count() == 1

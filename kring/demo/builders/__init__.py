@@ -8,6 +8,7 @@ a step never changes what earlier steps produce), and adds what the analytics mu
 inserting them here, before "planted_truth" unless they only add keys of their own.
 """
 
+from kring.demo.builders.content import build_content
 from kring.demo.builders.context import DemoContext, Step
 from kring.demo.builders.organisation import build_organisation
 from kring.demo.builders.people import (
@@ -35,6 +36,7 @@ STEPS: list[Step] = [
     Step("leavers", build_leavers),
     Step("spaces", build_spaces),
     Step("invitations", build_invitations_sent),
+    Step("content", build_content),
     Step("planted_truth", build_truth),
 ]
 

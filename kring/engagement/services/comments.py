@@ -67,7 +67,7 @@ def comment_create(
         space_id=kind.space_id_of(obj),
         target_user_id=responded_to if responded_to != actor.pk else None,
     )
-    mentions_record(actor=actor, target=target, target_id=target_id, body=body)
+    mentions_record(actor=actor, target=COMMENT, target_id=comment.pk, body=body)
     topics_record(target=COMMENT, target_id=comment.pk, body=body)
     return comment
 
@@ -87,9 +87,7 @@ def comment_edit(*, actor: User, comment_id: int, body: str) -> Comment:
     comment.body_html = text_render(comment.body)
     comment.edited_at = clock.now()
     comment.save(update_fields=["body", "body_html", "edited_at"])
-    mentions_record(
-        actor=actor, target=comment.target_type, target_id=comment.target_id, body=comment.body
-    )
+    mentions_record(actor=actor, target=COMMENT, target_id=comment.pk, body=comment.body)
     topics_record(target=COMMENT, target_id=comment.pk, body=comment.body)
     return comment
 

@@ -31,6 +31,9 @@ def mentions_record(*, actor: User, target: str, target_id: int, body: str) -> l
 
     Each mention stores whether the person could see the target when it was written, so a later
     notification reaches only those who may read it (and checks again before sending)."""
+    if "@[" not in body:  # the common case: no mention now, so none may stay
+        Mention.objects.filter(target_type=target, target_id=target_id).delete()
+        return []
     people = [p for p in mentioned_people(body) if p.pk != actor.pk]
     blind = {p.pk for p in who_cannot_see(target, target_id, people)}
     existing = set(
