@@ -1,6 +1,7 @@
 """Keyset pagination for streams: an opaque cursor on (moment, id), newest first. Never OFFSET."""
 
 import base64
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -42,14 +43,27 @@ class KeysetPage[T]:
 
 
 def keyset_page(
-    qs: "QuerySet[M]", *, field: str, cursor: Cursor | None, size: int
+    qs: "QuerySet[M]",
+    *,
+    field: str,
+    cursor: Cursor | None,
+    size: int,
+    draw: "Callable[[QuerySet[M]], QuerySet[M]] | None" = None,
 ) -> KeysetPage[M]:
-    """Up to `size` rows after `cursor`, newest first, and the cursor of the next page (if any)."""
+    """Up to `size` rows after `cursor`, newest first, and the cursor of the next page (if any).
+
+    With `draw`, the page's ids are chosen first (the filter and the walk only) and `draw` then
+    loads those rows with what the page shows, in the same statement: planned apart, the joins
+    for drawing never meet the estimate of the whole filtered table (docs/feed.md)."""
     if cursor is not None:
         qs = qs.filter(
             Q(**{f"{field}__lt": cursor.moment}) | Q(**{field: cursor.moment, "pk__lt": cursor.pk})
         )
-    rows = list(qs.order_by(f"-{field}", "-pk")[: size + 1])
+    order = (f"-{field}", "-pk")
+    if draw is not None:
+        ids = qs.order_by(*order).values("pk")[: size + 1]
+        qs = draw(qs.model._default_manager.filter(pk__in=ids))
+    rows = list(qs.order_by(*order)[: size + 1])
     more = len(rows) > size
     rows = rows[:size]
     last: Any = rows[-1] if rows else None

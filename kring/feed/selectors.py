@@ -16,7 +16,7 @@ from django.db.models.expressions import RawSQL
 
 from kring.accounts.models import User
 from kring.common import clock
-from kring.common.keyset import Cursor, KeysetPage
+from kring.common.keyset import Cursor, KeysetPage, keyset_page
 from kring.content.models import Post, ReadConfirmation
 from kring.content.selectors import with_reader_marks
 from kring.content.targets import POST
@@ -96,19 +96,14 @@ def _drawn(actor: User, qs: QuerySet[Post]) -> QuerySet[Post]:
 
 
 def _page(actor: User, qs: QuerySet[Post], cursor: Cursor | None) -> KeysetPage[Post]:
-    """One page in two steps inside one statement: the ids of the page (the filter and the keyset
-    walk, nothing else), then those rows with what the cards need. Planned apart, so the joins
-    for drawing never meet a million-row estimate (docs/feed.md)."""
-    if cursor is not None:
-        qs = qs.filter(
-            Q(published_at__lt=cursor.moment) | Q(published_at=cursor.moment, pk__lt=cursor.pk)
-        )
-    ids = qs.order_by("-published_at", "-pk").values("pk")[: PAGE_SIZE + 1]
-    rows = list(_drawn(actor, Post.objects.filter(pk__in=ids)).order_by("-published_at", "-pk"))
-    more = len(rows) > PAGE_SIZE
-    rows = rows[:PAGE_SIZE]
-    token = Cursor(rows[-1].published_at, rows[-1].pk).encode() if more and rows else None
-    return KeysetPage(rows, token)
+    """One page: its ids first, then those rows with what the cards need (docs/feed.md)."""
+    return keyset_page(
+        qs,
+        field="published_at",
+        cursor=cursor,
+        size=PAGE_SIZE,
+        draw=lambda page: _drawn(actor, page),
+    )
 
 
 def _with_topics(topic_ids: frozenset[int]) -> QuerySet[TopicUse, Any]:
@@ -221,12 +216,10 @@ def must_know(actor: User) -> list[Post]:
     return list(_drawn(actor, Post.objects.filter(pk__in=ids)).order_by("-published_at", "-pk"))
 
 
-def home_stream(
-    actor: User, *, filter_: str = Filter.ALL, cursor: str | None = None, top: bool = True
-) -> StreamPage:
+def home_stream(actor: User, *, filter_: str = Filter.ALL, cursor: str | None = None) -> StreamPage:
     """Must-know first (on the first page), then what the person belongs to and follows."""
     interests = interests_of(actor)
-    pinned = must_know(actor) if top and cursor is None and filter_ == Filter.ALL else []
+    pinned = must_know(actor) if cursor is None and filter_ == Filter.ALL else []
     exclude = [p.pk for p in pinned]
     after = Cursor.decode(cursor)
     sources = _home_sources(filter_, interests)
