@@ -136,12 +136,6 @@ class QuickPostForm(forms.Form):
         self.fields["space"].queryset = Space.objects.filter(pk__in=[s.pk for s in spaces])  # type: ignore[attr-defined]
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"), max_length=300, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
 class MoveForm(forms.Form):
     space = forms.ModelChoiceField(label=_("Move to"), queryset=Space.objects.none())
 

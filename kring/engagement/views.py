@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kring.accounts.models import User
+from kring.accounts.actor import actor_of
 from kring.engagement import selectors
 from kring.engagement.comment_target import COMMENT
 from kring.engagement.models import Comment, Follow, Reaction, Report
@@ -24,12 +24,6 @@ from kring.engagement.services.reports import report_create, report_decide
 from kring.engagement.targets import target_get, target_type
 from kring.spaces import permissions as space_permissions
 from kring.spaces.models import Space
-
-
-def _actor(request: HttpRequest) -> User:
-    if not isinstance(request.user, User):
-        raise Http404
-    return request.user
 
 
 def _back(request: HttpRequest, fallback: str = "/") -> HttpResponse:
@@ -51,7 +45,7 @@ def _pk(value: str) -> int:
 @login_required
 @require_POST
 def react(request: HttpRequest, target: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     try:
         reaction_set(actor=actor, target=target, target_id=pk, kind=request.POST.get("kind", ""))
     except ValidationError as error:
@@ -73,7 +67,7 @@ def react(request: HttpRequest, target: str, pk: int) -> HttpResponse:
 @require_GET
 def reactors(request: HttpRequest, target: str, pk: int) -> HttpResponse:
     """Who reacted, and how (to people who can see the target)."""
-    actor = _actor(request)
+    actor = actor_of(request)
     obj = target_get(actor, target, pk)
     rows = (
         Reaction.objects.filter(target_type=target, target_id=pk)
@@ -88,7 +82,7 @@ def reactors(request: HttpRequest, target: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def comment(request: HttpRequest, target: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     parent = request.POST.get("parent", "")
     try:
         created = comment_services.comment_create(
@@ -114,14 +108,14 @@ def _own_comment(request: HttpRequest, pk: int) -> tuple[Comment, object]:
     found = Comment.objects.filter(pk=pk, deleted_at__isnull=True).first()
     if found is None:
         raise Http404
-    obj = target_get(_actor(request), found.target_type, found.target_id)
+    obj = target_get(actor_of(request), found.target_type, found.target_id)
     return found, obj
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     found, _target = _own_comment(request, pk)
     error = None
     if request.method == "POST":
@@ -141,7 +135,7 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     _own_comment(request, pk)
     comment_services.comment_delete(actor=actor, comment_id=pk)
     messages.success(request, _("Comment deleted."))
@@ -151,7 +145,7 @@ def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def comment_hide(request: HttpRequest, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     _own_comment(request, pk)
     hidden = request.POST.get("hidden", "1") == "1"
     try:
@@ -170,7 +164,7 @@ def comment_hide(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def bookmark(request: HttpRequest, target: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     on = bookmark_set(actor=actor, target=target, target_id=pk, on=request.POST.get("on") == "1")
     if request.htmx:  # type: ignore[attr-defined]
         return render(
@@ -183,7 +177,7 @@ def bookmark(request: HttpRequest, target: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def follow(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     if kind not in Follow.Kind.values:
         raise Http404
     try:
@@ -200,7 +194,7 @@ def follow(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest, target: str, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     target_type(target)
     obj = target_get(actor, target, pk)
     error = None
@@ -232,7 +226,7 @@ MENTION_SUGGESTIONS = 8
 def mentions(request: HttpRequest, target: str, pk: int) -> HttpResponse:
     """Mention suggestions: only people who can see what is being written (a space, or the
     target's space), so a mention never points at someone who cannot read it."""
-    actor = _actor(request)
+    actor = actor_of(request)
     if target == "space":
         space = Space.objects.filter(pk=pk).first()
         if space is None:
@@ -253,7 +247,7 @@ def mentions(request: HttpRequest, target: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def reports(request: HttpRequest) -> HttpResponse:
     """The moderation queue: what was reported in the spaces one moderates."""
-    actor = _actor(request)
+    actor = actor_of(request)
     if request.method == "POST":
         raw = request.POST.get("report", "")
         try:

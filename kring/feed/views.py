@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from kring.accounts import permissions as account_permissions
+from kring.accounts.actor import actor_of
 from kring.accounts.models import User
 from kring.accounts.selectors import home_summary
 from kring.common import clock
@@ -35,12 +36,6 @@ HOME_SPACES = 6
 STREAM = "feed/partials/stream.html"
 
 
-def _actor(request: HttpRequest) -> User:
-    if not isinstance(request.user, User):
-        raise Http404
-    return request.user
-
-
 def _filter(request: HttpRequest, allowed: tuple[str, ...]) -> str:
     value = request.GET.get("filter", Filter.ALL)
     return value if value in allowed else Filter.ALL
@@ -57,7 +52,7 @@ def _moment(value: str | None) -> datetime | None:
 def _stream_context(
     request: HttpRequest, page: StreamPage, *, unread_after: datetime | None = None
 ) -> dict[str, Any]:
-    actor = _actor(request)
+    actor = actor_of(request)
     memberships = page.interests.memberships if page.interests else None
     cards = post_cards(
         actor, page.must_know + page.posts, memberships=memberships, unread_after=unread_after
@@ -92,7 +87,7 @@ def _render_stream(request: HttpRequest, template: str, context: dict[str, Any])
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     filter_ = _filter(request, Filter.HOME)
     cursor = request.GET.get("cursor")
     page = selectors.home_stream(actor, filter_=filter_, cursor=cursor)
@@ -146,7 +141,7 @@ def _newest(context: dict[str, Any]) -> datetime:
 @require_GET
 def newer(request: HttpRequest) -> HttpResponse:
     """The "new posts" indicator, polled by htmx: how many arrived since the page was drawn."""
-    actor = _actor(request)
+    actor = actor_of(request)
     filter_ = _filter(request, Filter.HOME)
     since = _moment(request.GET.get("since"))
     count = 0 if since is None else selectors.newer_count(actor, filter_=filter_, since=since)
@@ -156,7 +151,7 @@ def newer(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def space(request: HttpRequest, slug: str) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     space = space_get(actor=actor, slug=slug)
     space_permissions.check_read(actor, space)
     request.activity_space_id = space.pk  # type: ignore[attr-defined]
@@ -180,7 +175,7 @@ def space(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def person(request: HttpRequest, pk: int) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     if not account_permissions.can_see_directory(actor) and pk != actor.pk:
         raise Http404
     who = get_object_or_404(User, pk=pk, is_active=True)
@@ -195,7 +190,7 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def topic(request: HttpRequest, name: str) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     found = get_object_or_404(Topic, name=normalise_topic(name))
     page = selectors.topic_stream(actor, found, cursor=request.GET.get("cursor"))
     if not page.posts and not request.GET.get("cursor"):
@@ -208,6 +203,6 @@ def topic(request: HttpRequest, name: str) -> HttpResponse:
 @login_required
 @require_GET
 def saved(request: HttpRequest) -> HttpResponse:
-    actor = _actor(request)
+    actor = actor_of(request)
     page = selectors.saved_stream(actor, cursor=request.GET.get("cursor"))
     return _render_stream(request, "feed/saved.html", _stream_context(request, page))

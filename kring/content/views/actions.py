@@ -9,13 +9,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kring.accounts.actor import actor_of
 from kring.content import selectors
-from kring.content.forms import AltTextForm, PinForm, ReasonForm, ShareForm
+from kring.content.forms import AltTextForm, PinForm, ShareForm
 from kring.content.models import Post
 from kring.content.services import news, posts, questions
 from kring.content.services.attachments import attachment_alt_text
 from kring.content.services.polls import poll_vote
-from kring.content.views.posts import actor_of, form_errors
+from kring.content.views.posts import form_errors
 
 
 def _back(request: HttpRequest, pk: int) -> HttpResponse:
@@ -84,14 +85,12 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
 def hide(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_of(request)
     selectors.post_get(actor, pk)
-    form = ReasonForm(request.POST)
     hidden = request.POST.get("hidden", "1") == "1"
     try:
         posts.post_hide(
             actor=actor, post_id=pk, reason=request.POST.get("reason", ""), hidden=hidden
         )
     except ValidationError as error:
-        form_errors(form, error)
         _error(request, error)
     else:
         messages.success(

@@ -5,12 +5,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kring.accounts.actor import actor_of
 from kring.accounts.models import User
 from kring.content import permissions, selectors
 from kring.content.forms import BlogForm, MoveForm, PostForm, QuickPostForm
@@ -32,12 +33,6 @@ from kring.spaces.models import Space
 from kring.spaces.selectors import space_get
 
 SECTION = "content"
-
-
-def actor_of(request: HttpRequest) -> User:
-    if not isinstance(request.user, User):
-        raise Http404
-    return request.user
 
 
 def form_errors(form: Any, error: ValidationError) -> None:

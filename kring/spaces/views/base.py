@@ -5,24 +5,16 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from kring.accounts.models import User
 from kring.spaces import permissions, selectors
 from kring.spaces.models import Space
 
 SECTION = "spaces"
-
-
-def actor_of(request: HttpRequest) -> User:
-    """The signed-in person (login_required has turned everyone else away)."""
-    if not isinstance(request.user, User):
-        raise Http404
-    return request.user
 
 
 def section_view(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:

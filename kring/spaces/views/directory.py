@@ -9,11 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kring.accounts.actor import actor_of
 from kring.common.htmx import render_page_or_partial
 from kring.spaces import permissions, selectors
 from kring.spaces.forms import CommunityCreateForm, DirectoryFilterForm, apply_service_errors
 from kring.spaces.services.spaces import community_create
-from kring.spaces.views.base import actor_of, capability_cards, page_number, posted, section_view
+from kring.spaces.views.base import capability_cards, page_number, posted, section_view
 from kring.spaces.views.cards import directory_cards
 
 MY_SPACES_SHOWN = 6

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kring.accounts.actor import actor_of
 from kring.accounts.models import User
 from kring.common.htmx import render_page_or_partial
 from kring.spaces import permissions, selectors
@@ -31,7 +32,6 @@ from kring.spaces.models import ROLE_RANK, Membership, Space
 from kring.spaces.services import membership as membership_services
 from kring.spaces.services.guests import guest_access_change, guest_invite
 from kring.spaces.views.base import (
-    actor_of,
     page_number,
     posted,
     safe_next,

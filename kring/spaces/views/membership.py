@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kring.accounts.actor import actor_of
 from kring.spaces import permissions, selectors
 from kring.spaces.forms import DecideForm, RequestForm
 from kring.spaces.models import Membership, Space
@@ -21,7 +22,7 @@ from kring.spaces.services.membership import (
     space_leave,
     space_request,
 )
-from kring.spaces.views.base import actor_of, back, safe_next, space_view
+from kring.spaces.views.base import back, safe_next, space_view
 
 State = Membership.State
 

@@ -10,11 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kring.accounts.actor import actor_of
 from kring.spaces import permissions, selectors
 from kring.spaces.forms import DecideForm, DeleteForm, SpaceSettingsForm, apply_service_errors
 from kring.spaces.models import Space
 from kring.spaces.services.spaces import space_archive, space_delete, space_update
-from kring.spaces.views.base import actor_of, posted, space_view
+from kring.spaces.views.base import posted, space_view
 
 MEMBERS_PREVIEW = 8
 # The cover is stored re-encoded by kring.common.images under one of these extensions.
