@@ -405,6 +405,8 @@ ACCEPTED_ANSWER_SHARE = 0.4
 BLOGGERS_PER_SPACE = 3
 PINNED_NEWS_DAYS = 10  # news of the last days is sometimes pinned, for a week or two
 PINNED_NEWS_CHANCE = 0.01
+SPOTLIGHT_DAYS = 90  # the community managers put a good example in the spotlight now and then:
+SPOTLIGHT_CHANCE = 0.00005  # about 20 posts of the last three months
 IMPORTANT_NEWS_EVERY_S = 30 * 86_400  # the first news of every 30 days asks for confirmations
 COMMENT_SPAN_S = 14 * 86_400  # comments and reactions come mostly in the first hours
 CONTENT_CHUNK = 20_000  # posts per round of COPY statements
@@ -426,7 +428,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "cover", "cover_alt", "link_url", "link_preview", "state", "published_at", "created_at",
         "pinned_until", "important", "accepted_answer_id", "deleted_at", "deleted_by_id",
         "hidden_at", "hidden_by_id", "hidden_reason", "comment_count", "reaction_count",
-        "last_activity_at",
+        "last_activity_at", "spotlight_at",
     ),
     "content_poll": ("id", "post_id", "multiple", "closes_at", "results", "voter_count"),
     "content_polloption": ("id", "poll_id", "label", "position", "vote_count"),
@@ -747,12 +749,15 @@ class _ContentWriter:
         elif roll < DELETED_POST_PER_MILLE + HIDDEN_POST_PER_MILLE:
             hidden = stamp(t + int(rng.random() * (self.clock.now - t)))
         published = stamp(t)
+        spotlight = None
+        if self.clock.now - t < SPOTLIGHT_DAYS * 86_400 and rng.random() < SPOTLIGHT_CHANCE:
+            spotlight = stamp(min(self.clock.now, t + rng.randint(1, 48) * 3_600))
         self._row(
             "content_post", post_id, kind, space.pk, author, blog_id, title, lead, body, body_html,
             "", "", "", "{}", "published", published, published, pinned_until,
             "t" if important else "f", accepted, deleted, author if deleted else None,
             hidden, rng.choice(space.readers) if hidden else None, HIDDEN_REASON if hidden else "",
-            visible_comments, reactions, stamp(max(t, last_comment)),
+            visible_comments, reactions, stamp(max(t, last_comment)), spotlight,
         )  # fmt: skip
 
     def _first_news_of_the_period(self, post_id: int, t: int) -> bool:
@@ -941,7 +946,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("units", generate_units, version=2),
     Kind("users", generate_users, version=2),
     Kind("spaces", generate_spaces),
-    Kind("content", generate_content),
+    Kind("content", generate_content, version=2),
 )
 
 

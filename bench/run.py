@@ -154,28 +154,32 @@ class Bench:
         return cpu_busy_pct()
 
     def member_sessions(self, count: int) -> list[str]:
-        """Signed-in sessions (Cookie header values): the bench member, then other members."""
-        from django.conf import settings
-        from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-        from django.contrib.sessions.backends.db import SessionStore
+        return member_sessions(count)
 
-        from bench.generate import BENCH_MEMBER_EMAIL
-        from kring.accounts.models import User
 
-        bench_member = User.objects.get(email=BENCH_MEMBER_EMAIL)
-        others = User.objects.filter(status="active", is_active=True, role="member").exclude(
-            pk=bench_member.pk
-        )
-        people = [bench_member, *others.order_by("pk")[: max(0, count - 1)]]
-        cookies = []
-        for person in people:
-            session = SessionStore()
-            session[SESSION_KEY] = str(person.pk)
-            session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-            session[HASH_SESSION_KEY] = person.get_session_auth_hash()
-            session.create()
-            cookies.append(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
-        return cookies
+def member_sessions(count: int) -> list[str]:
+    """Signed-in sessions (Cookie header values): the bench member, then other members."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from bench.generate import BENCH_MEMBER_EMAIL
+    from kring.accounts.models import User
+
+    bench_member = User.objects.get(email=BENCH_MEMBER_EMAIL)
+    others = User.objects.filter(status="active", is_active=True, role="member").exclude(
+        pk=bench_member.pk
+    )
+    people = [bench_member, *others.order_by("pk")[: max(0, count - 1)]]
+    cookies = []
+    for person in people:
+        session = SessionStore()
+        session[SESSION_KEY] = str(person.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = person.get_session_auth_hash()
+        session.create()
+        cookies.append(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
+    return cookies
 
 
 class Scenario(Protocol):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Final
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -233,7 +233,9 @@ def home_summary(*, actor: User) -> HomeSummary:
     """What the home page says about the person's own place: their unit, its manager, colleagues."""
     from allauth.mfa.models import Authenticator
 
-    # One query: the unit, its manager and the number of colleagues on Kring.
+    totp = Authenticator.objects.filter(user=actor, type=Authenticator.Type.TOTP)
+    # One query: the unit, its manager, the number of colleagues on Kring and whether the person
+    # signs in with a second step.
     working_here = User.objects.filter(
         primary_unit=OuterRef("pk"), is_active=True, status=User.Status.ACTIVE
     ).exclude(pk=actor.pk)
@@ -242,7 +244,8 @@ def home_summary(*, actor: User) -> HomeSummary:
         .annotate(
             colleague_count=Subquery(
                 working_here.order_by().values("primary_unit").annotate(n=Count("pk")).values("n")
-            )
+            ),
+            has_mfa=Exists(totp),
         )
         .filter(pk=actor.primary_unit_id)
         .first()
@@ -255,5 +258,5 @@ def home_summary(*, actor: User) -> HomeSummary:
         unit_name=unit.name if unit else None,
         unit_manager=manager.display_name if manager else None,
         colleagues=colleagues,
-        has_mfa=Authenticator.objects.filter(user=actor, type=Authenticator.Type.TOTP).exists(),
+        has_mfa=unit.has_mfa if unit else totp.exists(),
     )

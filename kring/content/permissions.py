@@ -12,6 +12,7 @@ from django.http import Http404
 
 from kring.accounts import permissions as account_permissions
 from kring.accounts.models import User
+from kring.common.sql import compiled_once
 from kring.content.models import Blog, Post
 from kring.spaces import permissions as space_permissions
 from kring.spaces.models import Space
@@ -21,14 +22,16 @@ def _is_user(actor: object) -> bool:
     return isinstance(actor, User) and actor.is_active
 
 
-def _base(actor: object, qs: QuerySet[Post]) -> QuerySet[Post]:
+def _visible_q(actor: object) -> Q:
     uid = actor.pk  # type: ignore[attr-defined]
-    readable = Space.objects.readable_by(actor).values("pk")
+    readable = compiled_once(
+        actor, "readable_spaces", lambda: Space.objects.readable_by(actor).order_by().values("pk")
+    )
     # A hidden post stays visible to its author (who sees why) and its moderators (who may undo).
-    moderated = space_permissions.filter_moderated_spaces(actor, Space.objects.all()).values("pk")
-    return qs.filter(
+    moderated = space_permissions.moderated_q(actor, "space__")
+    return Q(
         Q(state=Post.State.PUBLISHED) | Q(author_id=uid),
-        Q(hidden_at__isnull=True) | Q(author_id=uid) | Q(space_id__in=moderated),
+        Q(hidden_at__isnull=True) | Q(author_id=uid) | moderated,
         space_id__in=readable,
         deleted_at__isnull=True,
     )
@@ -38,9 +41,10 @@ def filter_visible_posts(actor: object, qs: QuerySet[Post]) -> QuerySet[Post]:
     """The posts the actor may read: the one filter of every stream, page, search and export."""
     if not _is_user(actor):
         return qs.none()
+    visible = _visible_q(actor)  # built once, for the post and for a share's original
     # Correlated, so it is asked for shares only (not a set of every visible post to hash).
-    original = _base(actor, Post.objects.filter(pk=OuterRef("shared_post_id")))
-    return _base(actor, qs).filter(Q(shared_post__isnull=True) | Q(Exists(original)))
+    original = Post.objects.filter(visible, pk=OuterRef("shared_post_id"))
+    return qs.filter(visible).filter(Q(shared_post__isnull=True) | Q(Exists(original)))
 
 
 def can_read(actor: object, post: Post) -> bool:

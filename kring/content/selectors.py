@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
@@ -39,6 +40,7 @@ class PostCard:
     voted_option_ids: set[int] = field(default_factory=set)
     can_react: bool = False
     can_comment: bool = False
+    html: str = ""  # the card drawn for a stream (content/views/cards.py)
 
     @property
     def original(self) -> Post:
@@ -151,14 +153,42 @@ def _poll_votes(actor: User, posts: list[Post]) -> dict[int, set[int]]:
 
 
 SPOTLIGHT_LIMIT = 3
+SPOTLIGHT_CANDIDATES = 20
+SPOTLIGHT_KEY = "content:spotlight"
+SPOTLIGHT_SECONDS = 60
+
+
+def _spotlight_candidates() -> list[int]:
+    """The newest posts in the spotlight, whoever may see them: the same for everyone, so kept
+    for a minute and forgotten as soon as the spotlight changes (`spotlight_forget`; a cache of
+    one process only lags by the minute). The home page asks nothing more of the database when
+    nothing is in the spotlight."""
+    found = cache.get_or_set(
+        SPOTLIGHT_KEY,
+        lambda: list(
+            Post.objects.filter(spotlight_at__isnull=False, deleted_at__isnull=True)
+            .order_by("-spotlight_at")
+            .values_list("pk", flat=True)[:SPOTLIGHT_CANDIDATES]
+        ),
+        SPOTLIGHT_SECONDS,
+    )
+    return found or []
+
+
+def spotlight_forget() -> None:
+    cache.delete(SPOTLIGHT_KEY)
 
 
 def spotlight(actor: User) -> list[Post]:
-    """Good examples the community manager put in the spotlight, newest first (visible ones)."""
+    """Good examples the community manager put in the spotlight, newest first: the newest ones the
+    reader may see, among the newest `SPOTLIGHT_CANDIDATES`."""
+    candidates = _spotlight_candidates()
+    if not candidates:
+        return []
     return list(
         Post.objects.visible_to(actor)
-        .filter(spotlight_at__isnull=False)
-        .select_related("author", "space", "shared_post__author", "shared_post__space")
+        .filter(pk__in=candidates)
+        .select_related("author", "shared_post__author")
         .order_by("-spotlight_at")[:SPOTLIGHT_LIMIT]
     )
 

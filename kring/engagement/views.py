@@ -9,11 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kring.accounts.actor import actor_of
+from kring.common.redirects import safe_next
 from kring.engagement import selectors
 from kring.engagement.comment_target import COMMENT
 from kring.engagement.models import Comment, Follow, Reaction, Report
@@ -28,12 +28,7 @@ from kring.spaces.models import Space
 
 def _back(request: HttpRequest, fallback: str = "/") -> HttpResponse:
     """Back to `next`, or the page the button was on (same site only)."""
-    target = request.POST.get("next") or request.META.get("HTTP_REFERER") or fallback
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = fallback
-    return redirect(target)
+    return redirect(safe_next(request, referer=True) or fallback)
 
 
 def _pk(value: str) -> int:

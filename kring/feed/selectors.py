@@ -64,8 +64,9 @@ class StreamPage:
 
 
 def interests_of(actor: User) -> Interests:
-    """Two queries: the person's memberships, and everything they follow."""
-    memberships = {m.space_id: m for m in Membership.objects.filter(user=actor)}
+    """Two queries: the person's memberships (with their spaces), and everything they follow."""
+    rows = Membership.objects.filter(user=actor).select_related("space__unit")
+    memberships = {m.space_id: m for m in rows}
     space_ids = frozenset(pk for pk, m in memberships.items() if m.is_current())
     follows: dict[str, set[int]] = {kind: set() for kind in Follow.Kind.values}
     for kind, target_id in Follow.objects.filter(user=actor).values_list(

@@ -24,6 +24,7 @@ from kring.common import clock
 from kring.common.markup import normalise_topic
 from kring.content.permissions import can_keep_blog
 from kring.content.selectors import compose_kinds, compose_spaces, post_cards, spotlight
+from kring.content.views.cards import draw_cards
 from kring.engagement.models import Follow, Topic
 from kring.engagement.selectors import follows
 from kring.feed import selectors
@@ -57,6 +58,7 @@ def _stream_context(
     cards = post_cards(
         actor, page.must_know + page.posts, memberships=memberships, unread_after=unread_after
     )
+    draw_cards(request, cards)
     pinned = len(page.must_know)
     return {
         "must_know": cards[:pinned],
@@ -108,7 +110,7 @@ def home(request: HttpRequest) -> HttpResponse:
             summary=None if actor.is_guest else home_summary(actor=actor),
             spaces=spaces[:HOME_SPACES],
             more_spaces=len(spaces) > HOME_SPACES,
-            spotlight=post_cards(actor, spotlight(actor)),
+            spotlight=spotlight(actor),
         )
     return _render_stream(request, "feed/home.html", context)
 

@@ -15,6 +15,7 @@ from django.utils.functional import LazyObject, empty
 
 from kring.accounts.models import Organisation, User
 from kring.common import clock
+from kring.common.sql import compiled_once
 from kring.spaces.models import ROLE_RANK, Membership, Space
 
 Role = Membership.Role
@@ -167,18 +168,32 @@ def filter_readable_spaces(actor: object, qs: QuerySet[Space]) -> QuerySet[Space
     return qs.filter(Q(pk__in=mine) | Q(kind=Space.Kind.NEWS) | Q(access=Space.Access.OPEN))
 
 
-def filter_moderated_spaces(actor: object, qs: QuerySet[Space]) -> QuerySet[Space]:
-    """Spaces whose content the actor moderates: the queryset twin of `can_moderate`."""
+def moderated_q(actor: object, space: str = "") -> Q:
+    """Where the actor moderates, as a condition on spaces the actor can already read (the caller
+    filters by readable spaces too): `space` is the path to the space, "" on spaces themselves,
+    "space__" on what lives in one. The queryset twin of `can_moderate`."""
     if not is_person(actor):
-        return qs.none()
-    readable = filter_readable_spaces(actor, qs)
+        return Q(pk__in=[])
     if _is_community_manager(actor):
-        return readable
-    staff = current_memberships(actor).filter(role__in=[Role.MODERATOR, Role.MANAGER, Role.OWNER])
-    moderated = Q(pk__in=staff.values("space_id"))
+        return Q(**{f"{space}id__isnull": False})  # every readable space
+    staff = compiled_once(
+        actor,
+        "staff_spaces",
+        lambda: (
+            current_memberships(actor)
+            .filter(role__in=[Role.MODERATOR, Role.MANAGER, Role.OWNER])
+            .values("space_id")
+        ),
+    )
+    moderated = Q(**{f"{space}id__in": staff})
     if _is_news_editor(actor):
-        moderated |= Q(kind=Space.Kind.NEWS)
-    return readable.filter(moderated)
+        moderated |= Q(**{f"{space}kind": Space.Kind.NEWS})
+    return moderated
+
+
+def filter_moderated_spaces(actor: object, qs: QuerySet[Space]) -> QuerySet[Space]:
+    """Spaces whose content the actor moderates."""
+    return filter_readable_spaces(actor, qs).filter(moderated_q(actor))
 
 
 # -- single-space answers --------------------------------------------------------------------------

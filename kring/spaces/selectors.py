@@ -75,12 +75,18 @@ def my_spaces(
     """The spaces the actor belongs to, most recently active first (at most `limit` of them).
 
     For short lists of names (the home page, the directory's front): no tags. A caller holding
-    every membership row of the actor passes them, and saves a query.
+    every membership row of the actor, loaded with their spaces and units, passes them: no query.
     """
+    if memberships is not None:
+        rows = [m for m in memberships.values() if m.is_current()]
+        permissions.remember_memberships(actor, [m.space for m in rows], memberships)
+        found = [m.space for m in rows if permissions.can_see(actor, m.space)]
+        found.sort(key=lambda s: (-s.last_activity_at.timestamp(), s.pk))
+        return found[:limit]
     mine = permissions.current_memberships(actor).values("space_id")
     qs = Space.objects.visible_to(actor).filter(pk__in=mine).order_by("-last_activity_at", "pk")
     spaces = list(qs.select_related("unit")[:limit])
-    permissions.remember_memberships(actor, spaces, memberships)
+    permissions.remember_memberships(actor, spaces)
     return spaces
 
 

@@ -12,6 +12,7 @@ from kring.common import clock
 from kring.common.audit import audit_record
 from kring.content import permissions
 from kring.content.models import Blog, Post, PostRevision
+from kring.content.selectors import spotlight_forget
 from kring.content.targets import POST
 from kring.engagement.models import Report
 from kring.engagement.services.reports import reports_close
@@ -289,6 +290,7 @@ def post_spotlight(*, actor: User, post_id: int, on: bool) -> Post:
     permissions.check_spotlight(actor, post)
     post.spotlight_at = clock.now() if on else None
     post.save(update_fields=["spotlight_at"])
+    transaction.on_commit(spotlight_forget)
     audit_record(
         actor=actor, action="post.spotlight" if on else "post.unspotlight", obj=post, changes={}
     )

@@ -25,6 +25,7 @@ from kring.content.tests.factories import news, post, question
 from kring.engagement.models import Comment, Mention, Reaction, TopicUse
 from kring.engagement.services.comments import comment_create, comment_delete, comment_hide
 from kring.engagement.services.reactions import reaction_set
+from kring.spaces.services.membership import member_remove
 from kring.spaces.tests import factories as sf
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +96,17 @@ def test_secret_posts_are_invisible_to_outsiders(member, non_member, secret, com
     assert p.pk in visible(member)
     assert p.pk not in visible(non_member)
     assert p.pk not in visible(community_manager)
+
+
+def test_removed_from_a_secret_space_the_same_person_sees_nothing_of_it_at_once(
+    member, space_owner, secret
+):
+    """The filter's space subqueries are compiled once per person and second (common/sql.py);
+    the membership they ask about is still read fresh by every statement."""
+    p = post(member, secret, body="canary-geheim")
+    assert p.pk in visible(member)
+    member_remove(actor=space_owner, space=secret, user=member)
+    assert p.pk not in visible(member)  # the same user object, the same second
 
 
 def test_a_moved_post_disappears_at_once_for_who_can_no_longer_see_it(

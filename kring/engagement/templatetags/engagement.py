@@ -1,4 +1,9 @@
+from functools import cache
+
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from kring.engagement.models import REACTION_EMOJI, Reaction
 from kring.engagement.selectors import reaction_choices
@@ -12,5 +17,13 @@ def reaction_emoji(kind: str) -> str:
 
 
 @register.simple_tag
-def reaction_kinds() -> list[tuple[str, str, str]]:
-    return reaction_choices()
+def reaction_buttons(mine: str | None) -> SafeString:
+    """The picker's buttons, the same on every card but for the one pressed: drawn once per
+    language and choice, not once per card."""
+    return _buttons(get_language(), mine or "")
+
+
+@cache
+def _buttons(language: str | None, mine: str) -> SafeString:
+    context = {"kinds": reaction_choices(), "mine": mine}
+    return mark_safe(render_to_string("engagement/partials/reaction_buttons.html", context))

@@ -235,7 +235,7 @@ def test_streams_make_a_constant_number_of_queries(
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
     if url_name == "feed:home":
-        assert len(few.captured_queries) <= 14, "the home page grew: see docs/feed.md"
+        assert len(few.captured_queries) <= 12, "the home page grew: see docs/feed.md"
 
 
 def test_cards_carry_the_readers_reaction_and_saved_state(as_user, member, other_member, coffee):

@@ -132,7 +132,7 @@ def test_the_directory_runs_the_same_queries_for_more_spaces(
 # -- mine and suggested ----------------------------------------------------------------------------
 
 
-def test_my_spaces(member):
+def test_my_spaces(member, django_assert_num_queries):
     older = sf.community("Oud", members={"member": [member]})
     newer = sf.community("Nieuw", members={"member": [member]})
     Space.objects.filter(pk=older.pk).update(last_activity_at=clock.now() - timedelta(days=2))
@@ -144,6 +144,12 @@ def test_my_spaces(member):
     sf.add_member(expired, member, expires_at=clock.now() - timedelta(days=1))
     sf.community("Weg", members={"member": [member]}, deleted_at=clock.now())
     assert names(selectors.my_spaces(actor=member)) == [newer.name, older.name]
+    # From memberships the caller loaded with their spaces: the same list, and no query.
+    rows = Membership.objects.filter(user=member).select_related("space__unit")
+    memberships = {m.space_id: m for m in rows}
+    with django_assert_num_queries(0):
+        mine = selectors.my_spaces(actor=member, memberships=memberships, limit=1)
+    assert names(mine) == [newer.name]
 
 
 def test_suggestions_follow_the_colleagues(member, other_member, school, other_school, guest):

@@ -9,8 +9,8 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 
+from kring.common.redirects import safe_next
 from kring.spaces import permissions, selectors
 from kring.spaces.models import Space
 
@@ -42,16 +42,6 @@ def space_view(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpRespo
         return view(request, space, *args, **kwargs)
 
     return wrapped
-
-
-def safe_next(request: HttpRequest) -> str | None:
-    """The `next` of the form when it is a path on this site, else None."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return None
 
 
 def back(request: HttpRequest, space: Space) -> HttpResponseRedirect:

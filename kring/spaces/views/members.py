@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kring.accounts.actor import actor_of
 from kring.accounts.models import User
 from kring.common.htmx import render_page_or_partial
+from kring.common.redirects import safe_next
 from kring.spaces import permissions, selectors
 from kring.spaces.forms import (
     GuestAccessForm,
@@ -31,12 +32,7 @@ from kring.spaces.forms import (
 from kring.spaces.models import ROLE_RANK, Membership, Space
 from kring.spaces.services import membership as membership_services
 from kring.spaces.services.guests import guest_access_change, guest_invite
-from kring.spaces.views.base import (
-    page_number,
-    posted,
-    safe_next,
-    space_view,
-)
+from kring.spaces.views.base import page_number, posted, space_view
 
 Role = Membership.Role
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kring.accounts.actor import actor_of
+from kring.common.redirects import safe_next
 from kring.spaces import permissions, selectors
 from kring.spaces.forms import DecideForm, RequestForm
 from kring.spaces.models import Membership, Space
@@ -22,7 +23,7 @@ from kring.spaces.services.membership import (
     space_leave,
     space_request,
 )
-from kring.spaces.views.base import back, safe_next, space_view
+from kring.spaces.views.base import back, space_view
 
 State = Membership.State
 
