@@ -18,6 +18,7 @@ from kring.accounts.models import User
 from kring.common import clock
 from kring.common.keyset import Cursor, KeysetPage, keyset_page
 from kring.content.models import Post, ReadConfirmation
+from kring.content.permissions import can_post
 from kring.content.selectors import with_reader_marks
 from kring.content.targets import POST
 from kring.engagement.models import Bookmark, Follow, Topic, TopicUse
@@ -61,6 +62,7 @@ class StreamPage:
     next_cursor: str | None
     must_know: list[Post] = field(default_factory=list)
     interests: Interests | None = None
+    scheduled: list[Post] = field(default_factory=list)  # the reader's own, not yet published
 
 
 def interests_of(actor: User) -> Interests:
@@ -252,7 +254,22 @@ def space_stream(
         pinned = list(_drawn(actor, Post.objects.filter(pk__in=pinned_ids.values("pk"))))
         qs = qs.exclude(pk__in=[p.pk for p in pinned])
     page = _page(actor, qs, Cursor.decode(cursor))
-    return StreamPage(page.items, page.next_cursor, must_know=pinned)
+    mine = _scheduled(actor, space) if cursor is None and filter_ == Filter.ALL else []
+    return StreamPage(page.items, page.next_cursor, must_know=pinned, scheduled=mine)
+
+
+SCHEDULED_LIMIT = 10
+
+
+def _scheduled(actor: User, space: Space) -> list[Post]:
+    """The reader's own scheduled news in this space, soonest first, so they can check it before
+    everyone sees it. Only news is scheduled: no query in other spaces or for other readers."""
+    if not can_post(actor, space, Post.Kind.NEWS):
+        return []
+    qs = Post.objects.visible_to(actor).filter(
+        space=space, author=actor, state=Post.State.SCHEDULED, deleted_at__isnull=True
+    )
+    return list(_drawn(actor, qs).order_by("publish_at", "pk")[:SCHEDULED_LIMIT])
 
 
 def person_stream(actor: User, person: User, *, cursor: str | None = None) -> StreamPage:

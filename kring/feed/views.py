@@ -55,13 +55,13 @@ def _stream_context(
 ) -> dict[str, Any]:
     actor = actor_of(request)
     memberships = page.interests.memberships if page.interests else None
-    cards = post_cards(
-        actor, page.must_know + page.posts, memberships=memberships, unread_after=unread_after
-    )
+    posts = page.scheduled + page.must_know + page.posts
+    cards = post_cards(actor, posts, memberships=memberships, unread_after=unread_after)
     draw_cards(request, cards)
-    pinned = len(page.must_know)
+    scheduled, pinned = len(page.scheduled), len(page.scheduled) + len(page.must_know)
     return {
-        "must_know": cards[:pinned],
+        "scheduled": cards[:scheduled],
+        "must_know": cards[scheduled:pinned],
         "cards": cards[pinned:],
         "more_url": _more_url(request, page.next_cursor, unread_after),
     }

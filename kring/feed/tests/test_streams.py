@@ -10,6 +10,7 @@ from django.urls import reverse
 from kring.common import clock
 from kring.content.models import Post
 from kring.content.services.news import read_confirm
+from kring.content.services.posts import post_publish_due
 from kring.content.tests.factories import news, post, question
 from kring.engagement.models import Follow
 from kring.engagement.services.comments import comment_create
@@ -107,6 +108,30 @@ def test_important_news_comes_first_until_it_is_confirmed(
     html = page(client, reverse("feed:home"))
     assert 'id="must-know-heading"' not in html
     assert html.index("Later geschreven") < html.index("nieuw protocol")  # in time order now
+
+
+def test_scheduled_news_waits_on_top_of_the_news_space_for_its_author_only(
+    as_user, member, comms_editor, admin_user
+):
+    sf.structure_spaces(member, comms_editor, admin_user)
+    space = sf.the_news_space()
+    at = clock.now() + timedelta(hours=3)
+    news(comms_editor, space, title="Al gepubliceerd")
+    news(comms_editor, space, title="Staking morgen", publish_at=at)
+    url = reverse("feed:space", args=[space.slug])
+    mine = page(as_user(comms_editor), url)
+    assert 'id="scheduled-heading"' in mine
+    assert mine.index("Staking morgen") < mine.index("Al gepubliceerd")
+    for other in (member, admin_user):  # a reader, and another editor: not theirs
+        html = page(as_user(other), url)
+        assert "Staking morgen" not in html and 'id="scheduled-heading"' not in html
+    clock.pin(at + timedelta(seconds=1))
+    try:
+        post_publish_due(post_id=Post.objects.get(title="Staking morgen").pk)
+        html = page(as_user(comms_editor), url)
+    finally:
+        clock.pin(None)
+    assert 'id="scheduled-heading"' not in html and "Staking morgen" in html
 
 
 def test_pinned_news_stays_on_top_until_its_date(
