@@ -126,16 +126,21 @@ def comment_thread(actor: User, target: str, obj: Any, accepted_id: int | None =
 
 
 def mention_candidates(actor: User, space: Space, query: str) -> list[User]:
-    """Active people whose name matches and who can read `space` (the one space filter)."""
+    """People whose name matches and who can read `space`, in one query. An external guest is
+    offered the space's members only: the rest of the organisation stays out of their sight."""
     query = " ".join(query.split())[:50]
     if len(query) < 2:
         return []
-    people = (
-        User.objects.filter(is_active=True, display_name__icontains=query)
+    people = space_permissions.filter_readers(space, User.objects.all())
+    if space_permissions.is_external_guest(actor):
+        people = people.filter(
+            pk__in=space_permissions.current_memberships_of(space).values("user_id")
+        )
+    return list(
+        people.filter(display_name__icontains=query)
         .exclude(pk=actor.pk)
-        .order_by("display_name")[:30]
+        .order_by("display_name")[:8]
     )
-    return [person for person in people if space_permissions.can_read(person, space)][:8]
 
 
 def unseen_mentions(actor: User, target: str, target_id: int) -> list[str]:

@@ -218,6 +218,17 @@ def can_read(actor: object, space: Space) -> bool:
     return is_person(actor) and (space.kind == Space.Kind.NEWS or space.access == Space.Access.OPEN)
 
 
+def filter_readers(space: Space, qs: QuerySet[User]) -> QuerySet[User]:
+    """The people who may read the space: the queryset twin of `can_read(person, space)`."""
+    if space.is_deleted:
+        return qs.none()
+    people = qs.filter(is_active=True, status=User.Status.ACTIVE)
+    members = Q(pk__in=current_memberships_of(space).values("user_id"))
+    if space.kind == Space.Kind.NEWS or space.access == Space.Access.OPEN:
+        return people.filter(members | ~Q(role=User.Role.GUEST))
+    return people.filter(members)
+
+
 def can_list_members(actor: object, space: Space) -> bool:
     """Readers see who is in; so do those who manage the members (admins in unit spaces)."""
     return can_read(actor, space) or can_manage_members(actor, space)

@@ -171,6 +171,37 @@ def test_mention_suggestions_offer_only_people_who_can_see(
     assert as_user(nina).get(outsider_url, {"q": "Ot"}).status_code == 404
 
 
+def test_mention_suggestions_find_the_reader_among_many_who_cannot_read(
+    as_user, member, space_owner, school, django_assert_max_num_queries
+):
+    from kring.accounts.tests.factories import UserFactory
+
+    for i in range(40):  # namesakes outside the secret space, ahead in the alphabet
+        UserFactory(display_name=f"Anna Buiten {i:02d}", primary_unit=school)
+    inside = UserFactory(display_name="Anna Zonneveld", primary_unit=school)
+    secret = sf.community(
+        "Kleine kring", "secret", owner=space_owner, members={"member": [member, inside]}
+    )
+    client = as_user(member)
+    url = reverse("engagement:mentions", args=["space", secret.pk])
+    client.get(url, {"q": "Anna"})
+    with django_assert_max_num_queries(6):
+        html = client.get(url, {"q": "Anna"}).content.decode()
+    assert "Anna Zonneveld" in html and "Anna Buiten" not in html
+
+
+def test_an_external_guest_is_offered_the_members_only(as_user, member, other_member, school):
+    from kring.accounts.tests.factories import UserFactory
+
+    UserFactory(display_name="Otto Buiten", primary_unit=school)  # an employee, not a member
+    partner = sf.external_guest(display_name="Petra Partner")
+    open_space = sf.community("Ouderraad", members={"member": [other_member]}, guests=[partner])
+    url = reverse("engagement:mentions", args=["space", open_space.pk])
+    html = as_user(partner).get(url, {"q": "Ot"}).content.decode()
+    assert "Otto Other" in html and "Otto Buiten" not in html
+    assert "Otto Buiten" in as_user(member).get(url, {"q": "Ot"}).content.decode()
+
+
 @pytest.mark.parametrize(
     "url_name",
     ["content:detail"],

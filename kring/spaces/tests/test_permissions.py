@@ -163,3 +163,23 @@ def test_capabilities_hold_every_answer_for_templates(member):
     assert caps["role"] == Role.MANAGER
     assert caps["membership"].role == Role.MANAGER
     assert (caps["manage_members"], caps["delete"], caps["transfer"]) == (True, False, False)
+
+
+@pytest.mark.parametrize("kind", ["news", "unit", "open", "request", "secret"])
+def test_the_readers_of_a_space_are_who_can_read_it(
+    kind, staffed, member, non_member, guest, guest_elsewhere, deactivated, community_manager
+):
+    """`filter_readers` (mention suggestions) answers as `can_read` does, person by person."""
+    space = staffed(kind)
+    invited, expired, requested = UserFactory(), UserFactory(), UserFactory()
+    sf.add_member(space, invited, state=State.INVITED)
+    sf.add_member(space, expired, expires_at=clock.now() - timedelta(days=1))
+    sf.add_member(space, requested, state=State.REQUESTED)
+    sf.add_member(space, deactivated)
+    people = list(User.objects.all())
+    expected = {p.pk for p in people if permissions.can_read(p, fresh(space))}
+    found = set(permissions.filter_readers(space, User.objects.all()).values_list("pk", flat=True))
+    assert found == expected
+    assert member.pk in found and deactivated.pk not in found
+    Space.objects.filter(pk=space.pk).update(deleted_at=clock.now())
+    assert not permissions.filter_readers(fresh(space), User.objects.all()).exists()
