@@ -29,6 +29,7 @@ from kring.accounts.models import User
 from kring.accounts.services.activity import activity_record
 from kring.common.audit import audit_record
 from kring.common.images import image_reencode
+from kring.common.mp4 import strip_metadata
 from kring.common.uploads import UploadInfo, classify_upload
 from kring.content import permissions
 from kring.content.models import Attachment, Post
@@ -204,11 +205,19 @@ def _clean_alt_text(alt_text: str) -> str:
     return alt_text
 
 
+MP4_TYPES = {"video/mp4", "video/quicktime", "audio/mp4"}
+
+
 def _prepare(upload: UploadedFile[bytes]) -> _Prepared:
     try:
         info = classify_upload(upload)
     except ValidationError as error:
         raise ValidationError({"file": error}) from error
+    if info.mime in MP4_TYPES:
+        # Where a phone video or voice memo was recorded, and on what: gone (common/mp4.py).
+        media = strip_metadata(upload.read())
+        upload.seek(0)
+        return _Prepared(ContentFile(media), info, info.mime, info.extension, len(media))
     if info.kind != "image":
         return _Prepared(upload, info, info.mime, info.extension, info.size)
     data = upload.read()
