@@ -121,30 +121,36 @@ class PostForm(forms.Form):
             self.fields["body"].label = _("What do you want to share?")
 
 
-class QuickPostForm(forms.Form):
+class SpaceChoiceForm(forms.Form):
+    """A choice among the spaces the view offers (where the person may write), by name."""
+
+    space_label = _("Space")
+    space = forms.ModelChoiceField(label=_("Space"), queryset=Space.objects.none())
+
+    def __init__(self, *args: Any, spaces: list[Space], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        field = self.fields["space"]
+        field.label = self.space_label
+        field.queryset = Space.objects.filter(pk__in=[s.pk for s in spaces])  # type: ignore[attr-defined]
+
+
+class QuickPostForm(SpaceChoiceForm):
     """The composer on the home page: a few words in one of your spaces."""
 
-    space = forms.ModelChoiceField(label=_("In"), queryset=Space.objects.none())
+    space_label = _("In")
     body = forms.CharField(
         label=_("What do you want to share?"),
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args: Any, spaces: list[Space], **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.fields["space"].queryset = Space.objects.filter(pk__in=[s.pk for s in spaces])  # type: ignore[attr-defined]
+
+class MoveForm(SpaceChoiceForm):
+    space_label = _("Move to")
 
 
-class MoveForm(forms.Form):
-    space = forms.ModelChoiceField(label=_("Move to"), queryset=Space.objects.none())
-
-    def __init__(self, *args: Any, spaces: list[Space], **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.fields["space"].queryset = Space.objects.filter(pk__in=[s.pk for s in spaces])  # type: ignore[attr-defined]
-
-
-class ShareForm(MoveForm):
+class ShareForm(SpaceChoiceForm):
+    space_label = _("Share in")
     body = forms.CharField(
         label=_("Add a few words (optional)"),
         max_length=2000,

@@ -1,6 +1,7 @@
 """The one writer of ActivityEvent (ANALYTICS.md §2): after commit, 30-minute sessions."""
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -114,21 +115,42 @@ def _write(actor_id: int, moment: datetime, fields: dict[str, Any]) -> None:
     cache.set(session_cache_key(actor_id), (last, session_id), int(gap.total_seconds()))
 
 
-def sessions_recompute(*, user_id: int) -> int:
-    """Reassign one person's session ids from their events; returns the number of sessions."""
+def sessions_recompute(*, user_ids: Iterable[int]) -> int:
+    """Make each person's sessions follow from their events alone: every event's `session_id`,
+    and one `session_start` per session at its first event. Events recorded out of order (the
+    demo writes a person's content by space, not by time; a phone sends late) leave the ids and
+    starts of the moment of recording; this puts them as if every event had come in order.
+    Returns the number of sessions."""
     gap = session_gap()
-    last: datetime | None = None
+    ids = list(user_ids)
+    events = (
+        ActivityEvent.objects.filter(actor_id__in=ids)
+        .exclude(verb="session_start")
+        .order_by("actor_id", "occurred_at", "pk")
+        .only("pk", "actor_id", "occurred_at", "recorded_at", "session_id", "unit_id", "client")
+    )
+    changed: list[ActivityEvent] = []
+    starts: list[ActivityEvent] = []
+    last: tuple[int, datetime] | None = None  # (person, moment of their previous event)
     current: uuid.UUID | None = None
-    count = 0
-    events = ActivityEvent.objects.filter(actor_id=user_id).exclude(verb="session_start")
-    changed = []
-    for event in events.order_by("occurred_at", "pk"):
-        if last is None or event.occurred_at - last >= gap:
-            current = session_id_for(user_id, event.occurred_at)
-            count += 1
-        last = event.occurred_at
+    for event in events.iterator(chunk_size=5000):
+        if last is None or last[0] != event.actor_id or event.occurred_at - last[1] >= gap:
+            current = session_id_for(event.actor_id, event.occurred_at)
+            starts.append(
+                ActivityEvent(
+                    occurred_at=event.occurred_at, recorded_at=event.recorded_at,
+                    actor_id=event.actor_id, verb="session_start", session_id=current,
+                    unit_id=event.unit_id, client=event.client,
+                )
+            )  # fmt: skip
+        last = (event.actor_id, event.occurred_at)
         if event.session_id != current:
             event.session_id = current  # type: ignore[assignment]
             changed.append(event)
-    ActivityEvent.objects.bulk_update(changed, ["session_id"])
-    return count
+    with transaction.atomic():
+        ActivityEvent.objects.bulk_update(changed, ["session_id"], batch_size=1000)
+        ActivityEvent.objects.filter(actor_id__in=ids, verb="session_start").delete()
+        ActivityEvent.objects.bulk_create(starts, batch_size=1000)
+    for actor_id in ids:
+        cache.delete(session_cache_key(actor_id))
+    return len(starts)

@@ -40,6 +40,28 @@ def test_a_gap_of_30_minutes_starts_a_new_session(member):
     assert [e.occurred_at for e in starts] == [at("09:00"), at("09:30")]
 
 
+def sessions_of(user):
+    events = ActivityEvent.objects.filter(actor=user).order_by("occurred_at", "verb")
+    return [(e.verb, e.occurred_at, e.session_id) for e in events]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_events_recorded_out_of_order_get_the_sessions_they_would_have_had(member, other_member):
+    record(other_member, "09:00", "09:10", "11:00", "11:45", "11:50")  # in order
+    record(member, "11:45", "09:10", "11:00", "09:00", "11:50")  # the same moments, shuffled
+    assert session_count(member) != 3  # recording could only follow the order of arrival
+    assert sessions_recompute(user_ids=[member.pk, other_member.pk]) == 6
+    ordered = [(verb, moment) for verb, moment, _ in sessions_of(other_member)]
+    assert [(verb, moment) for verb, moment, _ in sessions_of(member)] == ordered
+    assert session_count(member) == session_count(other_member) == 3
+    for person in (member, other_member):
+        starts = {sid for verb, _, sid in sessions_of(person) if verb == "session_start"}
+        assert {sid for _, _, sid in sessions_of(person)} == starts  # every event in a session
+    assert sessions_recompute(user_ids=[member.pk]) == 3  # and again: nothing changes
+    record(member, "12:10")  # recording goes on from the rebuilt sessions
+    assert session_count(member) == 3
+
+
 @pytest.mark.django_db(transaction=True)
 def test_sessions_recompute_reproduces_the_recorded_ids(member):
     record(member, "09:00", "09:10", "11:00", "11:45", "11:50")
@@ -50,7 +72,7 @@ def test_sessions_recompute_reproduces_the_recorded_ids(member):
     ActivityEvent.objects.filter(actor=member).update(
         session_id="00000000-0000-0000-0000-000000000000"
     )
-    assert sessions_recompute(user_id=member.pk) == 3
+    assert sessions_recompute(user_ids=[member.pk]) == 3
     recomputed = list(
         ActivityEvent.objects.filter(actor=member).exclude(verb="session_start")
         .order_by("occurred_at").values_list("session_id", flat=True)

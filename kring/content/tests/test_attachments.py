@@ -127,6 +127,7 @@ def test_a_photo_loses_its_exif_and_location_and_is_turned_upright_and_shrunk(me
     assert attachment.size == len(saved)
     assert attachment.alt_text == "De gang"
 
+
 def test_a_phone_video_loses_where_it_was_recorded(member, mine):
     from kring.common.tests.test_mp4 import LOCATION, phone_video
 
@@ -136,7 +137,6 @@ def test_a_phone_video_loses_where_it_was_recorded(member, mine):
     stored = stored_bytes(attachment)
     assert LOCATION in data and LOCATION not in stored
     assert len(stored) == len(data) == attachment.size
-
 
 
 def test_a_small_picture_keeps_its_size(member, mine):

@@ -276,3 +276,40 @@ def test_polls_in_a_stream_keep_the_query_count_constant(
     polls(6)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+# -- share and move --------------------------------------------------------------------------------
+
+
+def test_share_offers_where_one_may_post_and_shares_there(
+    as_user, member, other_member, space_owner, coffee
+):
+    original = post(other_member, coffee, body="Goed idee voor de ouderavond")
+    team = sf.community("Teamkamer", owner=space_owner, members={"member": [member]})
+    elsewhere = sf.community("Schaakclub", owner=space_owner)  # open, but not a member
+    client = as_user(member)
+    url = reverse("content:share", args=[original.pk])
+    page = client.get(url)
+    assert ">Delen in" in page.content.decode()
+    # Not coffee itself (the original is there), not the chess club (not a member).
+    assert list(page.context["form"].fields["space"].queryset) == [team]
+    refused = client.post(url, {"space": elsewhere.pk, "body": "Kijk!"})
+    assert refused.status_code == 400 and "space" in refused.context["form"].errors
+    assert not Post.objects.filter(shared_post=original).exists()
+    response = client.post(url, {"space": team.pk, "body": "Kijk!"})
+    assert response.status_code == 302
+    assert Post.objects.get(shared_post=original).space == team
+
+
+def test_move_takes_the_post_along_and_only_its_author_or_a_moderator_may(
+    as_user, member, other_member, space_owner, coffee
+):
+    mine = post(member, coffee, body="Verkeerde ruimte")
+    team = sf.community("Teamkamer", owner=space_owner, members={"member": [member]})
+    url = reverse("content:move", args=[mine.pk])
+    assert as_user(other_member).get(url).status_code == 403
+    client = as_user(member)
+    assert ">Verplaatsen naar" in client.get(url).content.decode()
+    assert client.post(url, {"space": "nope"}).status_code == 400
+    assert client.post(url, {"space": team.pk}).status_code == 302
+    assert Post.objects.get(pk=mine.pk).space == team

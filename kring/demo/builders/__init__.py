@@ -20,6 +20,7 @@ from kring.demo.builders.people import (
     build_unit_managers,
 )
 from kring.demo.builders.rollout import build_invitations_sent, build_waves
+from kring.demo.builders.sessions import build_sessions
 from kring.demo.builders.spaces import build_spaces
 from kring.demo.builders.truth import build_truth
 from kring.demo.builders.units import build_units
@@ -37,6 +38,7 @@ STEPS: list[Step] = [
     Step("spaces", build_spaces),
     Step("invitations", build_invitations_sent),
     Step("content", build_content),
+    Step("sessions", build_sessions),
     Step("planted_truth", build_truth),
 ]
 

@@ -10,9 +10,9 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import F, Q
-from django.test import override_settings
+from django.test import TestCase, override_settings
 
-from kring.accounts.models import User
+from kring.accounts.models import ActivityEvent, User
 from kring.content.models import Attachment, Blog, PollVote, Post, ReadConfirmation
 from kring.content.services.posts import post_publish_due
 from kring.demo import timeline
@@ -36,7 +36,9 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     """Seed 42 once; the module's tests run inside this transaction, rolled back at the end."""
     var_dir = tmp_path_factory.mktemp("var")
     with django_db_blocker.unblock(), override_settings(VAR_DIR=var_dir), transaction.atomic():
-        call_command("seed_demo", "--seed", "42", stdout=StringIO())
+        # What runs after the demo commits (the activity log, then its sessions) runs here too.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("seed_demo", "--seed", "42", stdout=StringIO())
         yield json.loads(planted_truth_path().read_text())
         transaction.set_rollback(True)
 
@@ -269,3 +271,22 @@ def test_planted_counts_match_what_was_made(truth):
     assert counts["read_confirmations"] == ReadConfirmation.objects.count()
     assert counts["poll_votes"] == PollVote.objects.count()
     assert counts["photos"] == Attachment.objects.count()
+
+
+def test_every_session_follows_from_the_events(truth):
+    """Each person's events in order: a gap of 30 minutes or more starts a session, which has
+    one `session_start` at its first event; every event carries its session's id."""
+    gap = timedelta(minutes=30)
+    people = ActivityEvent.objects.order_by().values_list("actor_id", flat=True).distinct()
+    assert len(people) > 300
+    for person in people:
+        events = ActivityEvent.objects.filter(actor_id=person).order_by("occurred_at", "pk")
+        starts = {e.session_id: e.occurred_at for e in events if e.verb == "session_start"}
+        last = current = None
+        for event in (e for e in events if e.verb != "session_start"):
+            if last is None or event.occurred_at - last >= gap:
+                assert starts.pop(event.session_id) == event.occurred_at
+                current = event.session_id
+            assert event.session_id == current
+            last = event.occurred_at
+        assert not starts  # no start without events
