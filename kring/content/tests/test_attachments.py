@@ -57,15 +57,6 @@ def stored_files(root: Path) -> list[Path]:
 
 
 @pytest.fixture
-def open_space(member, other_member, space_owner, space_moderator):
-    return sf.community(
-        "Koffiehoek",
-        owner=space_owner,
-        members={"member": [member, other_member], "moderator": [space_moderator]},
-    )
-
-
-@pytest.fixture
 def secret(member, space_owner):
     return sf.community(
         "Directieoverleg", "secret", owner=space_owner, members={"member": [member]}
@@ -73,8 +64,8 @@ def secret(member, space_owner):
 
 
 @pytest.fixture
-def mine(member, open_space):
-    return post(member, open_space, body="Foto's van de studiedag")
+def mine(member, coffee):
+    return post(member, coffee, body="Foto's van de studiedag")
 
 
 def photo(size=(3000, 1000), fmt="JPEG", *, orientation=None, gps=False) -> bytes:
@@ -405,9 +396,9 @@ def test_a_deleted_post_serves_no_files(as_user, member, other_member, mine):
     assert as_user(member).get(url(attachment)).status_code == 404
 
 
-def test_a_file_is_served_only_under_its_own_post(as_user, member, open_space, mine):
+def test_a_file_is_served_only_under_its_own_post(as_user, member, coffee, mine):
     attachment = attachment_add(actor=member, post=mine, upload=upload(PDF, "plan.pdf"))
-    other = post(member, open_space, body="Iets anders")
+    other = post(member, coffee, body="Iets anders")
     assert as_user(member).get(url(attachment, post_id=other.pk)).status_code == 404
 
 

@@ -34,15 +34,6 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @pytest.fixture
-def coffee(member, other_member, space_owner, space_moderator):
-    return sf.community(
-        "Koffiehoek",
-        owner=space_owner,
-        members={"member": [member, other_member], "moderator": [space_moderator]},
-    )
-
-
-@pytest.fixture
 def later():
     clock.pin(clock.now())
     yield lambda **delta: clock.pin(clock.now() + timedelta(**delta))

@@ -22,11 +22,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def open_space(member, other_member, space_owner):
-    return sf.community("Koffiehoek", owner=space_owner, members={"member": [member, other_member]})
-
-
-@pytest.fixture
 def secret(member, space_owner):
     return sf.community(
         "Directieoverleg", "secret", owner=space_owner, members={"member": [member]}
@@ -61,13 +56,13 @@ def counts(poll: Poll) -> dict[str, int]:
 
 
 def test_a_poll_is_a_post_with_its_options_in_order(
-    member, open_space, django_capture_on_commit_callbacks
+    member, coffee, django_capture_on_commit_callbacks
 ):
     closes = clock.now() + timedelta(days=3)
     with django_capture_on_commit_callbacks(execute=True):
         post = poll_create(
             actor=member,
-            space=open_space,
+            space=coffee,
             title="Wanneer houden we de borrel?",
             body="Kies wat je uitkomt.",
             options=["  Dinsdag ", "Donderdag"],
@@ -76,7 +71,7 @@ def test_a_poll_is_a_post_with_its_options_in_order(
             results=Poll.Results.AFTER_CLOSE,
         )
 
-    assert post.kind == Post.Kind.POLL and post.author == member and post.space == open_space
+    assert post.kind == Post.Kind.POLL and post.author == member and post.space == coffee
     assert (post.poll.multiple, post.poll.closes_at, post.poll.results) == (
         True,
         closes,
@@ -101,25 +96,25 @@ def test_a_poll_is_a_post_with_its_options_in_order(
         (["Koffie", "  KOFFIE "], "must be different"),
     ],
 )
-def test_bad_options_are_refused_and_nothing_is_saved(member, open_space, options, message):
+def test_bad_options_are_refused_and_nothing_is_saved(member, coffee, options, message):
     with pytest.raises(ValidationError) as error:
-        poll_create(actor=member, space=open_space, title="Vraag", options=options)
+        poll_create(actor=member, space=coffee, title="Vraag", options=options)
 
     assert any(message in text for text in error.value.message_dict["options"])
     assert not Post.objects.exists() and not Poll.objects.exists()
     assert not PollOption.objects.exists()
 
 
-def test_an_option_of_exactly_120_characters_is_fine(member, open_space):
-    poll = make_poll(member, open_space, options=["Ja", "x" * 120])
+def test_an_option_of_exactly_120_characters_is_fine(member, coffee):
+    poll = make_poll(member, coffee, options=["Ja", "x" * 120])
     assert poll.options.count() == 2
 
 
-def test_every_mistake_is_reported_at_once(member, open_space):
+def test_every_mistake_is_reported_at_once(member, coffee):
     with pytest.raises(ValidationError) as error:
         poll_create(
             actor=member,
-            space=open_space,
+            space=coffee,
             title="",
             options=["Ja"],
             closes_at=clock.now() - timedelta(minutes=1),
@@ -140,9 +135,9 @@ def test_a_poll_in_a_secret_space_cannot_be_created_by_outsiders(non_member, sec
 
 
 def test_a_single_choice_poll_takes_exactly_one_option(
-    member, other_member, open_space, django_capture_on_commit_callbacks
+    member, other_member, coffee, django_capture_on_commit_callbacks
 ):
-    poll = make_poll(member, open_space)
+    poll = make_poll(member, coffee)
 
     for choice, message in [
         (option_ids(poll, "Dinsdag", "Vrijdag"), "Choose one option."),
@@ -163,12 +158,12 @@ def test_a_single_choice_poll_takes_exactly_one_option(
     assert (event.object_type, event.object_id, event.space_id) == (
         "post",
         poll.post_id,
-        open_space.pk,
+        coffee.pk,
     )
 
 
-def test_a_multiple_choice_poll_takes_one_or_more_options(member, other_member, open_space):
-    poll = make_poll(member, open_space, multiple=True)
+def test_a_multiple_choice_poll_takes_one_or_more_options(member, other_member, coffee):
+    poll = make_poll(member, coffee, multiple=True)
 
     with pytest.raises(ValidationError) as error:
         poll_vote(actor=other_member, poll_id=poll.pk, option_ids=[])
@@ -184,9 +179,9 @@ def test_a_multiple_choice_poll_takes_one_or_more_options(member, other_member, 
     assert poll.voter_count == 2
 
 
-def test_options_of_another_poll_are_refused(member, other_member, open_space):
-    poll = make_poll(member, open_space)
-    elsewhere = make_poll(member, open_space, options=("Ja", "Nee"))
+def test_options_of_another_poll_are_refused(member, other_member, coffee):
+    poll = make_poll(member, coffee)
+    elsewhere = make_poll(member, coffee, options=("Ja", "Nee"))
 
     with pytest.raises(ValidationError) as error:
         poll_vote(actor=other_member, poll_id=poll.pk, option_ids=option_ids(elsewhere, "Ja"))
@@ -195,8 +190,8 @@ def test_options_of_another_poll_are_refused(member, other_member, open_space):
     assert not PollVote.objects.exists()
 
 
-def test_voting_again_replaces_the_earlier_vote(member, other_member, open_space):
-    poll = make_poll(member, open_space, multiple=True)
+def test_voting_again_replaces_the_earlier_vote(member, other_member, coffee):
+    poll = make_poll(member, coffee, multiple=True)
     poll_vote(
         actor=other_member, poll_id=poll.pk, option_ids=option_ids(poll, "Dinsdag", "Vrijdag")
     )
@@ -212,9 +207,9 @@ def test_voting_again_replaces_the_earlier_vote(member, other_member, open_space
 
 
 def test_the_same_vote_twice_changes_nothing(
-    member, other_member, open_space, django_capture_on_commit_callbacks
+    member, other_member, coffee, django_capture_on_commit_callbacks
 ):
-    poll = make_poll(member, open_space)
+    poll = make_poll(member, coffee)
     choice = option_ids(poll, "Dinsdag")
     with django_capture_on_commit_callbacks(execute=True):
         poll_vote(actor=other_member, poll_id=poll.pk, option_ids=choice)
@@ -224,8 +219,8 @@ def test_the_same_vote_twice_changes_nothing(
     assert ActivityEvent.objects.filter(actor=other_member, verb="poll_voted").count() == 1
 
 
-def test_a_closed_poll_refuses_votes_and_saves_nothing(member, other_member, open_space, later):
-    poll = make_poll(member, open_space, closes_at=clock.now() + timedelta(hours=1))
+def test_a_closed_poll_refuses_votes_and_saves_nothing(member, other_member, coffee, later):
+    poll = make_poll(member, coffee, closes_at=clock.now() + timedelta(hours=1))
     poll_vote(actor=other_member, poll_id=poll.pk, option_ids=option_ids(poll, "Dinsdag"))
     later(2)
 
@@ -251,9 +246,9 @@ def test_outsiders_of_a_secret_space_do_not_find_its_poll(member, non_member, se
     assert not PollVote.objects.exists()
 
 
-def test_readers_of_an_archived_space_may_not_vote(member, other_member, open_space):
-    poll = make_poll(member, open_space)
-    Space.objects.filter(pk=open_space.pk).update(archived_at=clock.now())
+def test_readers_of_an_archived_space_may_not_vote(member, other_member, coffee):
+    poll = make_poll(member, coffee)
+    Space.objects.filter(pk=coffee.pk).update(archived_at=clock.now())
 
     with pytest.raises(PermissionDenied):
         poll_vote(actor=other_member, poll_id=poll.pk, option_ids=option_ids(poll, "Dinsdag"))
@@ -264,8 +259,8 @@ def test_readers_of_an_archived_space_may_not_vote(member, other_member, open_sp
 # -- results ---------------------------------------------------------------------------------------
 
 
-def test_results_after_voting_show_once_one_has_voted(member, other_member, open_space):
-    poll = make_poll(member, open_space)
+def test_results_after_voting_show_once_one_has_voted(member, other_member, coffee):
+    poll = make_poll(member, coffee)
     poll_vote(actor=member, poll_id=poll.pk, option_ids=option_ids(poll, "Dinsdag"))
     poll.refresh_from_db()
 
@@ -293,11 +288,11 @@ def test_results_after_voting_show_once_one_has_voted(member, other_member, open
 
 
 def test_results_after_closing_stay_hidden_until_the_poll_closes(
-    member, other_member, open_space, later
+    member, other_member, coffee, later
 ):
     poll = make_poll(
         member,
-        open_space,
+        coffee,
         closes_at=clock.now() + timedelta(days=1),
         results=Poll.Results.AFTER_CLOSE,
     )
@@ -316,8 +311,8 @@ def test_results_after_closing_stay_hidden_until_the_poll_closes(
     assert closed.options[0].count == 1
 
 
-def test_shares_of_a_multiple_choice_poll_are_of_the_voters(member, other_member, open_space):
-    poll = make_poll(member, open_space, multiple=True)
+def test_shares_of_a_multiple_choice_poll_are_of_the_voters(member, other_member, coffee):
+    poll = make_poll(member, coffee, multiple=True)
     poll_vote(actor=member, poll_id=poll.pk, option_ids=option_ids(poll, "Dinsdag", "Vrijdag"))
     poll_vote(actor=other_member, poll_id=poll.pk, option_ids=option_ids(poll, "Dinsdag"))
     poll.refresh_from_db()

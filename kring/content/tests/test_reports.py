@@ -15,11 +15,6 @@ from kring.spaces.tests import factories as sf
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def coffee(member, space_owner, other_member):
-    return sf.community("Koffiehoek", owner=space_owner, members={"member": [member, other_member]})
-
-
 def queue(client):
     response = client.get(reverse("engagement:reports"))
     assert response.status_code == 200

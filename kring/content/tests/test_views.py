@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def coffee(member, space_owner, other_member):
-    return sf.community("Koffiehoek", owner=space_owner, members={"member": [member, other_member]})
-
-
-@pytest.fixture
 def secret(space_owner, other_member):
     return sf.community(
         "Directieoverleg", "secret", owner=space_owner, members={"member": [other_member]}
