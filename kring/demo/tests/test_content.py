@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.test import TestCase, override_settings
 
 from kring.accounts.models import ActivityEvent, User
+from kring.common.models import AuditEntry
 from kring.content.models import Attachment, Blog, PollVote, Post, ReadConfirmation
 from kring.content.services.posts import post_publish_due
 from kring.demo import timeline
@@ -261,6 +262,17 @@ def test_mentions_topics_polls_and_photos(truth):
     photos = Attachment.objects.all()
     assert 5 <= photos.count() <= 20
     assert all(photo.kind == Attachment.Kind.IMAGE and photo.alt_text for photo in photos)
+
+
+def test_the_community_manager_put_three_good_examples_in_the_spotlight(truth):
+    spotlit = Post.objects.filter(spotlight_at__isnull=False).order_by("spotlight_at")
+    assert list(spotlit.values_list("pk", flat=True)) == truth["spotlight_ids"]
+    assert len(truth["spotlight_ids"]) == 3
+    for item in spotlit:
+        assert item.space.access == Space.Access.OPEN and item.reaction_count > 0
+        assert item.spotlight_at.astimezone(TZ).weekday() == 4  # a Friday afternoon
+    entries = AuditEntry.objects.filter(action="post.spotlight")
+    assert set(entries.values_list("actor__role", flat=True)) == {User.Role.COMMUNITY_MANAGER}
 
 
 def test_planted_counts_match_what_was_made(truth):

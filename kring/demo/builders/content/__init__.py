@@ -17,7 +17,8 @@ the demo's timeline (ANALYTICS.md §11):
   each other;
 - the six informal leaders write often and respond across schools; the communications officer
   writes only news (liked only there); the broadcaster posts a lot and nobody answers;
-- in the chasm school only its six adopters act after week 20.
+- in the chasm school only its six adopters act after week 20;
+- in each of the last three weeks the community manager puts a good example in the spotlight.
 
 Volumes are modest because each service call costs milliseconds: the step takes about 45 s of
 the 2 minutes the whole demo may take (ANALYTICS.md §12; seed_demo -v2 prints each step's time).
@@ -28,6 +29,7 @@ from kring.demo.builders.content.blog import plan_blog
 from kring.demo.builders.content.everyday import plan_everyday, plan_polls
 from kring.demo.builders.content.news import plan_news
 from kring.demo.builders.content.plan import Builder, cast, places
+from kring.demo.builders.content.spotlight import spotlight_examples
 from kring.demo.builders.content.truth import content_truth
 from kring.demo.builders.context import DemoContext
 
@@ -42,6 +44,7 @@ def build_content(ctx: DemoContext) -> None:
     plan_everyday(b)
     plan_polls(b)
     b.play()
+    b.spotlight = spotlight_examples(b)
     content_truth(b)
 
 

@@ -120,6 +120,7 @@ class Builder:
     blog_questions: list[tuple[Remark, bool]] = field(default_factory=list)  # colleague answered
     association_questions: list[Thread] = field(default_factory=list)
     chasm_adopters: list[Person] = field(default_factory=list)
+    spotlight: list[int] = field(default_factory=list)  # post ids, oldest first
 
     def rng(self, stream: str) -> random.Random:
         return self.ctx.rng(f"content.{stream}")

@@ -46,6 +46,8 @@ def content_truth(b: Builder) -> None:
                 "questions_in_comments": len(b.blog_questions),
                 "answered_by_colleagues": sum(1 for _q, helped in b.blog_questions if helped),
             },
+            # Good examples the community manager put in the spotlight (the home page shows them).
+            "spotlight_ids": b.spotlight,
             "news": {
                 "important_ids": _ids([t for item, t in news if item.important]),
                 "scheduled_ids": _ids([t for item, t in news if item.scheduled]),
