@@ -295,6 +295,9 @@ def test_important_news_is_confirmed_and_counted(
     compose.field("Title").fill("New fire drill procedure")
     compose.field("Lead").fill("From Monday, every school follows the new evacuation plan.")
     compose.field("Text").fill("Read the plan with your group and check the assembly point.")
+    cover: FilePayload = {"name": "oefening.jpg", "mimeType": "image/jpeg", "buffer": _photo()}
+    compose.field("Cover image").set_input_files([cover])
+    compose.field("Describe the cover image").fill("Children lined up at the assembly point")
     compose.field("Important: ask every reader to confirm they have read it").check()
     check_page(page, "feed-compose-news")
     compose.submit("Publish")
@@ -307,6 +310,8 @@ def test_important_news_is_confirmed_and_counted(
     expect(home.must_know.get_by_role("heading", level=2)).to_have_text("Moet je weten")
     news = home.must_know_card("New fire drill procedure")
     expect(news.badges).to_contain_text("Belangrijk")
+    expect(news.cover).to_have_attribute("alt", "Children lined up at the assembly point")
+    _loaded(reader, "#stream .post-card__cover")
     check_page(reader, "feed-home-must-know")
     _mark_document(reader)
     news.read_confirmation.get_by_role("button", name="Ik heb dit gelezen").click()

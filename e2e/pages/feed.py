@@ -18,6 +18,10 @@ class PostCard:
         return self.root.locator(".post-images img")
 
     @property
+    def cover(self) -> Locator:
+        return self.root.locator("img.post-card__cover")
+
+    @property
     def reactions(self) -> Locator:
         return self.root.locator(".post-card__foot .reactions")
 

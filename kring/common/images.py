@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
@@ -22,6 +24,8 @@ SAVED_AS = {
     "WEBP": ("WEBP", "image/webp", "webp"),
     "GIF": ("PNG", "image/png", "png"),
 }
+# A stored picture's type, by the extension it was saved under.
+MIME_BY_EXTENSION = {extension: mime for _format, mime, extension in SAVED_AS.values()}
 _SAVE_OPTIONS: dict[str, dict[str, object]] = {
     "JPEG": {"quality": 85, "optimize": True},
     "PNG": {"optimize": True},
@@ -96,3 +100,23 @@ def _in_srgb(image: Image.Image, icc_profile: object) -> Image.Image:
     except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
         return image
     return converted if converted is not None else image
+
+
+def image_response(stored: FieldFile, *, filename: str) -> FileResponse:
+    """A picture this module stored (a cover), inline, for someone the caller has checked.
+
+    Private caching only: a shared cache must not hand a secret space's picture to another.
+    """
+    extension = (stored.name or "").rsplit(".", 1)[-1].lower()
+    content_type = MIME_BY_EXTENSION.get(extension)
+    if content_type is None:
+        raise Http404
+    try:
+        handle = stored.open("rb")
+    except OSError as error:
+        raise Http404 from error
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="{filename}.{extension}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -50,6 +50,19 @@ class PostForm(forms.Form):
     link_url = forms.URLField(
         label=_("Link"), required=False, assume_scheme="https", max_length=500
     )
+    cover = forms.FileField(
+        label=_("Cover image"),
+        required=False,
+        help_text=_("A photo shown above the news (JPEG, PNG, WebP or GIF)."),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
+    )
+    remove_cover = forms.BooleanField(label=_("Remove the cover image"), required=False)
+    cover_alt = forms.CharField(
+        label=_("Describe the cover image"),
+        max_length=200,
+        required=False,
+        help_text=_("For colleagues who cannot see it: what does the photo show?"),
+    )
     attachments = MultipleFileField(
         label=_("Photos, audio, video or documents"),
         required=False,
@@ -92,6 +105,9 @@ class PostForm(forms.Form):
         Post.Kind.NEWS: (
             "title",
             "lead",
+            "cover",
+            "cover_alt",
+            "remove_cover",
             "body",
             "attachments",
             "important",
@@ -102,12 +118,19 @@ class PostForm(forms.Form):
         Post.Kind.POLL: ("title", "body", "options", "multiple", "closes_at", "results"),
     }
 
-    def __init__(self, *args: Any, kind: str, blogs: list[Blog] | None = None, **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        kind: str,
+        blogs: list[Blog] | None = None,
+        has_cover: bool = False,
+        **kwargs: Any,
+    ):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.kind = kind
         for name in list(self.fields):
-            if name not in self.FIELDS_BY_KIND[kind]:
+            if name not in self.FIELDS_BY_KIND[kind] or (name == "remove_cover" and not has_cover):
                 del self.fields[name]
         if "title" in self.fields:
             self.fields["title"].required = True

@@ -162,6 +162,11 @@ class Post(models.Model):
     def is_published(self) -> bool:
         return self.state == self.State.PUBLISHED
 
+    @property
+    def cover_filename(self) -> str:
+        """The stored cover's own name: random, new with every cover, so it versions its URL."""
+        return (self.cover.name or "").rsplit("/", 1)[-1]
+
     def is_pinned(self) -> bool:
         return self.pinned_until is not None and self.pinned_until > clock.now()
 

@@ -24,4 +24,5 @@ urlpatterns = [
     path("<int:pk>/uitlichten/", actions.spotlight, name="spotlight"),
     path("<int:pk>/bestanden/<int:attachment_id>/beschrijven/", actions.describe, name="describe"),
     path("<int:post_id>/bestanden/<int:pk>/<str:name>", files.attachment, name="attachment"),
+    path("<int:pk>/omslag/<str:name>", files.cover, name="cover"),
 ]

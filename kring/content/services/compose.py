@@ -1,4 +1,5 @@
-"""Writing a post with everything it carries (files, a poll, a link) in one go: all or nothing."""
+"""Writing a post with everything it carries (files, a cover, a poll, a link) in one go: all or
+nothing."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -10,8 +11,9 @@ from kring.accounts.models import User
 from kring.common.linkpreview import PreviewRefused, fetch_preview
 from kring.content.models import Attachment, Blog, Poll, Post
 from kring.content.services.attachments import attachment_add
+from kring.content.services.covers import cover_change
 from kring.content.services.polls import poll_create
-from kring.content.services.posts import post_create
+from kring.content.services.posts import post_create, post_edit
 from kring.spaces.models import Space
 
 
@@ -30,16 +32,21 @@ class Draft:
     multiple: bool = False
     closes_at: datetime | None = None
     results: str = Poll.Results.AFTER_VOTE
+    cover: UploadedFile[bytes] | None = None  # news only, with its description
+    cover_alt: str = ""
 
 
 def post_write(
     *, actor: User, space: Space, draft: Draft, files: list[UploadedFile[bytes]] | None = None
 ) -> Post:
-    """Create the post, its poll and its attachments; a refused file leaves nothing behind."""
+    """Create the post, its poll, its cover and its attachments; a refused file leaves nothing
+    behind."""
     added: list[Attachment] = []
+    post: Post | None = None
     try:
         with transaction.atomic():
             post = _create(actor, space, draft)
+            cover_change(actor=actor, post=post, upload=draft.cover, alt_text=draft.cover_alt)
             for upload in files or []:
                 added.append(attachment_add(actor=actor, post=post, upload=upload))
             if draft.link_url:
@@ -49,6 +56,36 @@ def post_write(
     except BaseException:
         for attachment in added:
             attachment.file.delete(save=False)
+        if post is not None and post.cover:
+            post.cover.delete(save=False)
+        raise
+    return post
+
+
+def post_revise(
+    *,
+    actor: User,
+    post: Post,
+    title: str = "",
+    lead: str = "",
+    body: str = "",
+    cover: UploadedFile[bytes] | None = None,
+    cover_alt: str = "",
+    remove_cover: bool = False,
+) -> Post:
+    """The edit form: the text (with its history) and, for news, the cover, together or not at
+    all; a refused change leaves no new file behind."""
+    before = post.cover.name
+    try:
+        with transaction.atomic():
+            post_edit(actor=actor, post_id=post.pk, title=title, lead=lead, body=body)
+            if post.kind == Post.Kind.NEWS:
+                cover_change(
+                    actor=actor, post=post, upload=cover, alt_text=cover_alt, remove=remove_cover
+                )
+    except BaseException:
+        if post.cover and post.cover.name != before:
+            post.cover.delete(save=False)
         raise
     return post
 

@@ -34,6 +34,7 @@ def _post_key(post: Post) -> tuple[Any, ...]:
         post.pk, post.kind, post.state, post.publish_at, post.published_at, post.edited_at,
         post.is_pinned(), post.important, post.title, post.lead, post.body_html,
         post.accepted_answer_id, post.comment_count, post.link_url, post.link_preview,
+        post.cover.name, post.cover_alt,
         post.shared_post_id, post.author_id, post.author.display_name, post.space_id,
         post.space.slug, post.space.name,
     )  # fmt: skip

@@ -1,4 +1,4 @@
-"""Attachments, served only after the post's permission check (never from a public URL).
+"""Attachments and covers, served only after the post's permission check (never from a public URL).
 
 The type sent is the one sniffed from the bytes when the file came in, never the request's or the
 name's; pictures, audio and video open inline, everything else downloads. A sandboxing policy
@@ -23,7 +23,9 @@ from django.views.decorators.http import require_GET
 
 from kring.accounts.models import User
 from kring.accounts.services.activity import activity_record
+from kring.common.images import image_response
 from kring.content.models import Attachment
+from kring.content.selectors import post_get
 from kring.content.services.attachments import ATTACHMENT, attachment_get
 from kring.content.targets import POST
 
@@ -155,3 +157,14 @@ class _Window:
 
     def close(self) -> None:
         self._handle.close()
+
+
+@login_required
+@require_GET
+def cover(request: HttpRequest, pk: int, name: str) -> HttpResponseBase:
+    """A news article's cover, to whoever may read the article (404 alike for everyone else).
+    `name` versions the URL (a new cover has a new name); it is not checked."""
+    post = post_get(request.user, pk)
+    if not post.cover:
+        raise Http404
+    return image_response(post.cover, filename="cover")

@@ -19,7 +19,7 @@ from kring.content.models import Post
 from kring.content.services import blogs as blog_services
 from kring.content.services import posts as post_services
 from kring.content.services.attachments import needs_alt_text
-from kring.content.services.compose import Draft, post_write
+from kring.content.services.compose import Draft, post_revise, post_write
 from kring.content.targets import POST
 from kring.engagement.models import Follow
 from kring.engagement.selectors import (
@@ -125,6 +125,8 @@ def _draft(kind: str, data: dict[str, Any]) -> Draft:
         multiple=bool(data.get("multiple")),
         closes_at=data.get("closes_at"),
         results=data.get("results") or "after_vote",
+        cover=data.get("cover"),
+        cover_alt=data.get("cover_alt") or "",
     )
 
 
@@ -168,19 +170,35 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_of(request)
     post = selectors.post_get(actor, pk)
     permissions.check_edit(actor, post)
-    initial = {"title": post.title, "lead": post.lead, "body": post.body}
-    form = PostForm(request.POST or None, initial=initial, kind=post.kind, blogs=[])
+    initial = {
+        "title": post.title,
+        "lead": post.lead,
+        "body": post.body,
+        "cover_alt": post.cover_alt,
+    }
+    form = PostForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        kind=post.kind,
+        blogs=[],
+        has_cover=bool(post.cover),
+    )
     for name in ("attachments", "link_url", "important", "pinned_until", "publish_at", "blog",
                  "options", "multiple", "closes_at", "results"):  # fmt: skip
         form.fields.pop(name, None)
     if request.method == "POST" and form.is_valid():
         try:
-            post_services.post_edit(
+            data = form.cleaned_data
+            post_revise(
                 actor=actor,
-                post_id=post.pk,
-                title=form.cleaned_data.get("title") or "",
-                lead=form.cleaned_data.get("lead") or "",
-                body=form.cleaned_data.get("body") or "",
+                post=post,
+                title=data.get("title") or "",
+                lead=data.get("lead") or "",
+                body=data.get("body") or "",
+                cover=data.get("cover"),
+                cover_alt=data.get("cover_alt") or "",
+                remove_cover=bool(data.get("remove_cover")),
             )
         except ValidationError as error:
             form_errors(form, error)

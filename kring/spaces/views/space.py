@@ -4,13 +4,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kring.accounts.actor import actor_of
+from kring.common.images import image_response
 from kring.spaces import permissions, selectors
 from kring.spaces.forms import DecideForm, DeleteForm, SpaceSettingsForm, apply_service_errors
 from kring.spaces.models import Space
@@ -18,8 +19,6 @@ from kring.spaces.services.spaces import space_archive, space_delete, space_upda
 from kring.spaces.views.base import posted, space_view
 
 MEMBERS_PREVIEW = 8
-# The cover is stored re-encoded by kring.common.images under one of these extensions.
-COVER_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 
 
 @space_view
@@ -54,20 +53,7 @@ def cover(request: HttpRequest, space: Space) -> HttpResponseBase:
     permissions.check_see(actor_of(request), space)
     if not space.cover:
         raise Http404
-    extension = (space.cover.name or "").rsplit(".", 1)[-1].lower()
-    content_type = COVER_TYPES.get(extension)
-    if content_type is None:
-        raise Http404
-    try:
-        handle = space.cover.open("rb")
-    except (FileNotFoundError, OSError) as error:
-        raise Http404 from error
-    response = FileResponse(handle, content_type=content_type)
-    response["Content-Disposition"] = f'inline; filename="cover.{extension}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    # Private: a shared cache must not hand a secret space's cover to someone else.
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return image_response(space.cover, filename="cover")
 
 
 def _settings_page(
