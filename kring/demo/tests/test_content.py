@@ -262,6 +262,9 @@ def test_mentions_topics_polls_and_photos(truth):
     photos = Attachment.objects.all()
     assert 5 <= photos.count() <= 20
     assert all(photo.kind == Attachment.Kind.IMAGE and photo.alt_text for photo in photos)
+    covers = Post.objects.exclude(cover="")
+    assert covers.count() >= 2
+    assert all(item.kind == Post.Kind.NEWS and item.cover_alt for item in covers)
 
 
 def test_the_community_manager_put_three_good_examples_in_the_spotlight(truth):

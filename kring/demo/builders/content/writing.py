@@ -11,6 +11,7 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from kring.content.models import Post
 from kring.content.services.attachments import attachment_add
+from kring.content.services.covers import cover_set
 from kring.content.services.posts import post_create
 from kring.content.services.questions import answer_accept
 from kring.content.targets import POST
@@ -62,16 +63,18 @@ def post(
     photo: cw.Photo | None = None,
 ) -> None:
     """Plan the post at its moment (`created` when written before it is published), with its
-    photo the first time that picture is used."""
+    photo the first time that picture is used: news wears it as its cover."""
 
     def create() -> None:
         thread.post = made = make()
         if photo is None or photo.caption in b.photos or len(b.photos) >= MAX_PHOTOS:
             return
         b.photos.add(photo.caption)
-        attachment_add(
-            actor=thread.author.user, post=made, upload=picture(photo), alt_text=photo.alt
-        )
+        author, upload = thread.author.user, picture(photo)
+        if made.kind == Post.Kind.NEWS:
+            cover_set(actor=author, post=made, upload=upload, alt_text=photo.alt)
+        else:
+            attachment_add(actor=author, post=made, upload=upload, alt_text=photo.alt)
 
     b.at(created or thread.moment, create)
 
