@@ -34,6 +34,7 @@ from kring.spaces import permissions as space_permissions
 from kring.spaces.selectors import my_spaces, space_get
 
 HOME_SPACES = 6
+PREVIEW_POSTS = 5
 STREAM = "feed/partials/stream.html"
 
 
@@ -159,6 +160,9 @@ def space(request: HttpRequest, slug: str) -> HttpResponse:
     request.activity_space_id = space.pk  # type: ignore[attr-defined]
     filter_ = _filter(request, Filter.SPACE)
     page = selectors.space_stream(actor, space, filter_=filter_, cursor=request.GET.get("cursor"))
+    embedded = bool(request.htmx and request.GET.get("embed"))  # type: ignore[attr-defined]
+    if embedded:  # the space's About page shows the latest few, and links to the rest
+        page.posts, page.next_cursor = page.posts[:PREVIEW_POSTS], None
     context = _stream_context(request, page)
     context.update(
         space=space,
@@ -169,7 +173,7 @@ def space(request: HttpRequest, slug: str) -> HttpResponse:
         can_blog=can_keep_blog(actor, space),
         following=follows(actor, Follow.Kind.SPACE, space.pk),
     )
-    if request.htmx and request.GET.get("embed"):  # type: ignore[attr-defined]
+    if embedded:
         return render(request, "feed/partials/space_preview.html", context)
     return _render_stream(request, "feed/space.html", context)
 

@@ -271,3 +271,14 @@ def test_cards_carry_the_readers_reaction_and_saved_state(as_user, member, other
     assert "reaction-count--mine" in html
     assert 'aria-pressed="true"' in html
     assert Post.objects.get(pk=p.pk).reaction_count == 1
+
+
+def test_a_spaces_about_page_previews_its_latest_five_posts(as_user, member, other_member, coffee):
+    for i in range(7):
+        post(other_member, coffee, body=f"Bericht nummer {i}")
+    url = reverse("feed:space", args=[coffee.slug]) + "?embed=1"
+    html = as_user(member).get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in html
+    assert html.count('<article class="post-card') == 5
+    assert "Bericht nummer 6" in html and "Bericht nummer 1" not in html
+    assert 'rel="next"' not in html  # the link to all posts, not a "more"
