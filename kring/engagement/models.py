@@ -150,7 +150,17 @@ class TopicUse(TargetFields):
         return f"{self.topic_id} on {self.target_type} {self.target_id}"
 
 
-class Follow(TargetFields):
+class PersonalMark(TargetFields):
+    """Something a person keeps on a target for themselves: following it, saving it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        abstract = True
+
+
+class Follow(PersonalMark):
     """Following a person, a space, a topic or a thread: their new things come to the home feed."""
 
     class Kind(models.TextChoices):
@@ -158,9 +168,6 @@ class Follow(TargetFields):
         SPACE = "space", _("Space")
         TOPIC = "topic", _("Topic")
         THREAD = "thread", _("Thread")
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         constraints = [
@@ -173,10 +180,7 @@ class Follow(TargetFields):
         return f"{self.user_id} follows {self.target_type} {self.target_id}"
 
 
-class Bookmark(TargetFields):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(default=clock.now)
-
+class Bookmark(PersonalMark):
     class Meta:
         constraints = [
             models.UniqueConstraint(
