@@ -82,7 +82,7 @@ def attachment_add(
     """
     permissions.check_edit(actor, post)
     _check_room(post)
-    alt_text = _clean_alt_text(alt_text)
+    alt_text = clean_alt_text(alt_text)
     prepared = _prepare(upload)
     attachment = Attachment(
         post=post,
@@ -153,7 +153,7 @@ def attachment_alt_text(*, actor: User, attachment_id: int, alt_text: str) -> At
     """The author describes a picture (or changes the description)."""
     attachment = _locked(attachment_id)
     permissions.check_edit(actor, attachment.post)
-    attachment.alt_text = _clean_alt_text(alt_text)
+    attachment.alt_text = clean_alt_text(alt_text)
     attachment.save(update_fields=["alt_text"])
     return attachment
 
@@ -193,14 +193,14 @@ def _too_many() -> ValidationError:
     )
 
 
-def _clean_alt_text(alt_text: str) -> str:
+def clean_alt_text(
+    alt_text: str, *, field: str = "alt_text", limit: int = ALT_TEXT_MAX_LENGTH
+) -> str:
+    """A picture's description on one line, refused (on `field`) when longer than `limit`."""
     alt_text = " ".join((alt_text or "").split())
-    if len(alt_text) > ALT_TEXT_MAX_LENGTH:
+    if len(alt_text) > limit:
         raise ValidationError(
-            {
-                "alt_text": _("A description can be at most %(count)d characters long.")
-                % {"count": ALT_TEXT_MAX_LENGTH}
-            }
+            {field: _("A description can be at most %(count)d characters long.") % {"count": limit}}
         )
     return alt_text
 

@@ -19,23 +19,16 @@ from kring.common.images import image_reencode
 from kring.common.uploads import classify_upload
 from kring.content import permissions
 from kring.content.models import Post
+from kring.content.services.attachments import MAX_IMAGE_SIDE, clean_alt_text
 
-COVER_MAX_SIDE = 2048
 COVER_ALT_MAX_LENGTH = 200
 
 
 def _clean_alt(alt_text: str) -> str:
-    alt_text = " ".join((alt_text or "").split())
+    alt_text = clean_alt_text(alt_text, field="cover_alt", limit=COVER_ALT_MAX_LENGTH)
     if not alt_text:
         raise ValidationError(
             {"cover_alt": _("Describe the cover image for colleagues who cannot see it.")}
-        )
-    if len(alt_text) > COVER_ALT_MAX_LENGTH:
-        raise ValidationError(
-            {
-                "cover_alt": _("A description can be at most %(count)d characters long.")
-                % {"count": COVER_ALT_MAX_LENGTH}
-            }
         )
     return alt_text
 
@@ -48,7 +41,7 @@ def _picture(upload: UploadedFile[bytes]) -> tuple[str, ContentFile[bytes]]:
             )
         data = upload.read()
         upload.seek(0)
-        clean = image_reencode(data, max_width=COVER_MAX_SIDE, max_height=COVER_MAX_SIDE)
+        clean = image_reencode(data, max_width=MAX_IMAGE_SIDE, max_height=MAX_IMAGE_SIDE)
     except ValidationError as error:
         raise ValidationError({"cover": error}) from error
     return f"{secrets.token_hex(16)}.{clean.extension}", ContentFile(clean.data)
