@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from kring.spaces.tests import factories as sf
@@ -11,3 +13,14 @@ def coffee(member, other_member, space_owner, space_moderator):
         owner=space_owner,
         members={"member": [member, other_member], "moderator": [space_moderator]},
     )
+
+
+@pytest.fixture
+def media(settings, tmp_path) -> Path:
+    """Files on a real disk in a fresh folder (the test settings keep them in memory)."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    return tmp_path

@@ -3,7 +3,6 @@
 
 import io
 import re
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,11 +22,11 @@ from kring.content.services.attachments import (
 )
 from kring.content.services.posts import post_delete
 from kring.content.tests.factories import post
+from kring.content.tests.files import GPS, stored_files
 from kring.spaces.tests import factories as sf
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
-GPS = {1: "N", 2: (52.0, 22.0, 12.5), 3: "E", 4: (4.0, 53.0, 2.0)}
 # What the test files hold.
 MP3 = (b"\xff\xfb\x90\x64" + b"\x00" * 413) * 40  # 40 frames of MPEG-1 layer III
 PDF = (
@@ -39,21 +38,6 @@ SVG_WITH_SCRIPT = (
     b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">'
     b"<script>alert(document.domain)</script></svg>"
 )
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path) -> Path:
-    """Files on a real disk in a fresh folder (the test settings keep them in memory)."""
-    settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
-    return tmp_path
-
-
-def stored_files(root: Path) -> list[Path]:
-    return [path for path in root.rglob("*") if path.is_file()]
 
 
 @pytest.fixture

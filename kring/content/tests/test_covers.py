@@ -2,7 +2,6 @@
 the article, served only to readers, replaced and removed without leaving files behind."""
 
 import io
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -13,32 +12,16 @@ from PIL import ExifTags, Image
 from kring.content.models import Post
 from kring.content.services.covers import cover_set
 from kring.content.tests.factories import news, post
+from kring.content.tests.files import GPS, stored_files
 from kring.spaces.tests import factories as sf
 
-pytestmark = pytest.mark.django_db
-
-GPS = {1: "N", 2: (52.0, 22.0, 12.5), 3: "E", 4: (4.0, 53.0, 2.0)}
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path) -> Path:
-    """Files on a real disk in a fresh folder (the test settings keep them in memory)."""
-    settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
-    return tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 
 @pytest.fixture
 def newsroom(member, comms_editor):
     sf.structure_spaces(member, comms_editor)
     return sf.the_news_space()
-
-
-def stored(root: Path) -> list[Path]:
-    return [path for path in root.rglob("*") if path.is_file()]
 
 
 def photo(name: str = "schoolplein.jpg") -> SimpleUploadedFile:
@@ -73,7 +56,7 @@ def test_news_with_a_cover_shows_it_to_every_reader_without_its_metadata(
     article = Post.objects.get(title="Nieuw schoolplein")
     assert article.cover_alt == "Kinderen op het nieuwe plein"
     assert "schoolplein" not in article.cover.name  # a random name on disk
-    (path,) = stored(media)
+    (path,) = stored_files(media)
     with Image.open(path) as kept:
         assert max(kept.size) == 2048 and not kept.getexif()  # shrunk, no camera, no location
 
@@ -99,7 +82,7 @@ def test_a_cover_must_be_described_and_be_a_picture_and_nothing_is_left(
     assert not_a_picture.status_code == 400 and "cover" in not_a_picture.context["form"].errors
     described_only = client.post(compose(newsroom), written(cover_alt="Het plein"))
     assert described_only.status_code == 400 and "cover" in described_only.context["form"].errors
-    assert not Post.objects.exists() and stored(media) == []
+    assert not Post.objects.exists() and stored_files(media) == []
 
 
 def test_only_news_has_a_cover(member, space_owner):
@@ -136,7 +119,7 @@ def test_editing_replaces_describes_and_removes_the_cover(
         assert response.status_code == 302
 
     save(cover=photo("nieuw.jpg"), cover_alt="Vanaf het dak")
-    assert cover_url(article) != first and len(stored(media)) == 1  # the old file is gone
+    assert cover_url(article) != first and len(stored_files(media)) == 1  # the old file is gone
     assert as_user(member).get(first).status_code == 200  # the name only versions the URL
 
     save(cover_alt="Het plein vanaf het dak")
@@ -144,7 +127,7 @@ def test_editing_replaces_describes_and_removes_the_cover(
 
     save(cover_alt="", remove_cover="on")
     article.refresh_from_db()
-    assert not article.cover and stored(media) == []
+    assert not article.cover and stored_files(media) == []
     assert as_user(member).get(first).status_code == 404
     home = as_user(member).get(reverse("feed:home")).content.decode()
     assert "Nieuw schoolplein" in home and 'class="post-card__cover"' not in home
@@ -161,4 +144,4 @@ def test_a_refused_edit_keeps_the_old_cover_and_leaves_no_new_file(
         {"title": "", "body": "x", "cover": photo("nieuw.jpg"), "cover_alt": "Nieuw"},
     )
     assert response.status_code == 400
-    assert Post.objects.get(pk=article.pk).cover.name == before and len(stored(media)) == 1
+    assert Post.objects.get(pk=article.pk).cover.name == before and len(stored_files(media)) == 1
