@@ -1,23 +1,16 @@
 """The demo's eight months of content (seed 42), checked against ANALYTICS.md §11."""
 
-import json
 import statistics
 from collections import Counter
 from datetime import timedelta
-from io import StringIO
 
-import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.db.models import F, Q
-from django.test import TestCase, override_settings
 
 from kring.accounts.models import ActivityEvent, User
 from kring.common.models import AuditEntry
 from kring.content.models import Attachment, Blog, PollVote, Post, ReadConfirmation
 from kring.content.services.posts import post_publish_due
 from kring.demo import timeline
-from kring.demo.seeding import planted_truth_path
 from kring.engagement.models import Comment, Mention, Reaction, TopicUse
 from kring.spaces.models import Space
 
@@ -30,23 +23,6 @@ ACTS = (
     (ReadConfirmation, "user", "confirmed_at"),
     (PollVote, "user", "created_at"),
 )
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Seed 42 once; the module's tests run inside this transaction, rolled back at the end."""
-    var_dir = tmp_path_factory.mktemp("var")
-    with django_db_blocker.unblock(), override_settings(VAR_DIR=var_dir), transaction.atomic():
-        # What runs after the demo commits (the activity log, then its sessions) runs here too.
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            call_command("seed_demo", "--seed", "42", stdout=StringIO())
-        yield json.loads(planted_truth_path().read_text())
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def truth(seeded, db):
-    return seeded
 
 
 def on_posts(posts):

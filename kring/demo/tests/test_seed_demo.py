@@ -1,13 +1,11 @@
 """The demo organisation seeded once for this module (seed 42), checked against ANALYTICS.md §11."""
 
-import json
 from collections import Counter
 from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
@@ -17,25 +15,7 @@ from kring.common.colours import contrast_ratio
 from kring.common.models import AuditEntry
 from kring.demo import timeline, words
 from kring.demo.credentials import ADMINISTRATOR, ALL_LOGINS, DEMO_LOGINS, DEMO_PASSWORD
-from kring.demo.seeding import planted_truth_path
 from kring.org.models import OrgUnit
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Seed 42 once; the module's tests run inside this transaction, rolled back at the end."""
-    var_dir = tmp_path_factory.mktemp("var")
-    out = StringIO()
-    with django_db_blocker.unblock(), override_settings(VAR_DIR=var_dir), transaction.atomic():
-        call_command("seed_demo", "--seed", "42", stdout=out)
-        path = planted_truth_path()
-        yield {"out": out.getvalue(), "path": path, "truth": json.loads(path.read_text())}
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def truth(seeded, db):
-    return seeded["truth"]
 
 
 def staff():

@@ -1,13 +1,8 @@
 """The demo's spaces (seed 42): organisation spaces, the communities of the sources, guests."""
 
-import json
 from datetime import timedelta
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 
 from kring.accounts.models import User
 from kring.common import clock
@@ -20,28 +15,12 @@ from kring.demo.credentials import (
     GUEST,
     TEACHERS,
 )
-from kring.demo.seeding import planted_truth_path
 from kring.org.models import OrgUnit
 from kring.spaces import permissions
 from kring.spaces.models import Membership, Space
 from kring.spaces.services.mail import membership_mail_send
 
 Access, Kind, Role, State = Space.Access, Space.Kind, Membership.Role, Membership.State
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Seed 42 once; the module's tests run inside this transaction, rolled back at the end."""
-    var_dir = tmp_path_factory.mktemp("var")
-    with django_db_blocker.unblock(), override_settings(VAR_DIR=var_dir), transaction.atomic():
-        call_command("seed_demo", "--seed", "42", stdout=StringIO())
-        yield json.loads(planted_truth_path().read_text())
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def truth(seeded, db):
-    return seeded
 
 
 @pytest.fixture
