@@ -84,6 +84,19 @@ def _fresh_cache() -> None:
     cache.clear()
 
 
+def watch_csp(page: Page, errors: list[str]) -> None:
+    """Collect in `errors` what the Content Security Policy refuses on `page`: a strict CSP only
+    shows its teeth in a browser, where inline styles or scripts are refused, quietly."""
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+
+
 @pytest.fixture
 def page(browser: Browser, live_server) -> Iterator[Page]:
     """A new browser context, like a Dutch teacher's browser: Dutch first, desktop width."""
@@ -92,16 +105,8 @@ def page(browser: Browser, live_server) -> Iterator[Page]:
     )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    # A strict CSP only shows its teeth in a browser: inline styles or scripts are refused, quietly.
     csp_errors: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            csp_errors.append(f"{page.url}: {message.text}")
-            if "Content Security Policy" in message.text
-            else None
-        ),
-    )
+    watch_csp(page, csp_errors)
     yield page
     context.close()
     assert not csp_errors, "CSP refused something:\n" + "\n".join(csp_errors)

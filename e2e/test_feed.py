@@ -13,7 +13,7 @@ from django.test import Client
 from PIL import Image, ImageDraw
 from playwright.sync_api import Browser, FilePayload, Page, expect
 
-from e2e.conftest import DESKTOP, TIMEOUT_MS
+from e2e.conftest import DESKTOP, TIMEOUT_MS, watch_csp
 from e2e.pages.base import BasePage
 from e2e.pages.feed import ComposePage, HomeStream, PostPage, SpaceStream
 from kring.accounts.models import User
@@ -117,14 +117,7 @@ def page_as(browser: Browser, live_server) -> Iterator[Callable[..., Page]]:
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
         context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
         page = context.new_page()
-        page.on(
-            "console",
-            lambda message: (
-                csp_errors.append(f"{page.url}: {message.text}")
-                if "Content Security Policy" in message.text
-                else None
-            ),
-        )
+        watch_csp(page, csp_errors)
         return page
 
     yield open_page
